@@ -1,0 +1,190 @@
+//! The command line: `evex [FILE]`, `evex list`, `evex validate`, `evex stats`.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use evex::date::DayRange;
+use evex::filter::{self, Filter};
+use evex::index::Index;
+use evex::input::{self, Input};
+use evex::query::{self, Query, Term};
+use evex::report;
+use evex::store::{self, Diagnostic, LoadError, Loaded, Severity};
+
+/// Explore a story told as dated events: a timeline, an actor filter and the source quote
+/// behind every event.
+///
+/// With no FILE, evex opens its bundled store (Belarus and Kyrgyzstan, 1998–2015).
+#[derive(Debug, Parser)]
+#[command(version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// The RON store to open (`-` reads standard input); the bundled store when left out.
+    file: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Print events in timeline order, optionally filtered.
+    List(ListArgs),
+    /// Check a store and print every problem with its line and column.
+    ///
+    /// Exit status: 0 when there are no errors, 1 when there are, 2 when the file cannot be
+    /// read or parsed.
+    Validate {
+        /// The RON store (`-` for standard input); the bundled store when left out.
+        file: Option<PathBuf>,
+        /// Exit with status 1 on warnings too.
+        #[arg(long)]
+        deny_warnings: bool,
+    },
+    /// Count events per year, per actor and per kind.
+    Stats {
+        /// The RON store (`-` for standard input); the bundled store when left out.
+        file: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+struct ListArgs {
+    /// The RON store (`-` for standard input); the bundled store when left out.
+    file: Option<PathBuf>,
+    /// A search query, as typed after `/` in the explorer: words, "phrases", @actor, 2012,
+    /// 2010..2013, 2012-08.
+    #[arg(long, short)]
+    query: Option<String>,
+    /// Only events with this actor (id, name, or a fuzzy part of a name or alias); repeat to
+    /// require several.
+    #[arg(long, short)]
+    actor: Vec<String>,
+    /// Only events that overlap this year, month or range: 2012, 2012-08, 2010..2013.
+    #[arg(long, short, value_parser = parse_years)]
+    year: Option<DayRange>,
+    /// How to print the events.
+    #[arg(long, short, value_enum, default_value_t = Format::Table)]
+    format: Format,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Format {
+    Table,
+    Json,
+    Csv,
+}
+
+fn parse_years(text: &str) -> Result<DayRange, String> {
+    query::parse_dates(text).ok_or_else(|| format!("`{text}` is not a year, month or range; try 2012, 2012-08 or 2010..2013"))
+}
+
+/// Whether to colour output: only on a terminal, and never when `NO_COLOR` is set.
+fn color(stream_is_terminal: bool) -> bool {
+    stream_is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        None => crate::explore(cli.file.as_deref()),
+        Some(Command::List(args)) => list(&args),
+        Some(Command::Validate { file, deny_warnings }) => validate(file.as_deref(), deny_warnings),
+        Some(Command::Stats { file }) => {
+            let Ok((_, loaded)) = load(file.as_deref()) else { return Ok(ExitCode::from(2)) };
+            report::stats(&mut io::stdout().lock(), &loaded.store)?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// Reads and loads a store, printing every problem on standard error when it fails.
+pub fn load(path: Option<&Path>) -> Result<(Input, Loaded), ()> {
+    let input = input::read(path).map_err(|e| eprintln!("evex: {e}"))?;
+    match store::parse(&input.text) {
+        Ok(loaded) => {
+            if !loaded.warnings.is_empty() {
+                eprintln!("evex: {}: {} warning(s); `evex validate` lists them", input.name, loaded.warnings.len());
+            }
+            Ok((input, loaded))
+        }
+        Err(e) => {
+            print_diagnostics(&input, e.diagnostics());
+            eprintln!("evex: {} could not be loaded; fix the problems above and try again", input.name);
+            Err(())
+        }
+    }
+}
+
+fn print_diagnostics(input: &Input, diagnostics: &[Diagnostic]) {
+    let color = color(io::stderr().is_terminal());
+    for d in diagnostics {
+        let text = d.in_file(&input.name, &input.text).to_string();
+        if color {
+            let code = if d.severity == Severity::Error { "31" } else { "33" };
+            let (head, tail) = text.split_once('\n').unwrap_or((&text, ""));
+            eprintln!("\x1b[1;{code}m{head}\x1b[0m\n{tail}\n");
+        } else {
+            eprintln!("{text}\n");
+        }
+    }
+}
+
+fn list(args: &ListArgs) -> anyhow::Result<ExitCode> {
+    let Ok((_, loaded)) = load(args.file.as_deref()) else { return Ok(ExitCode::from(2)) };
+    let store = &loaded.store;
+    let mut query = args.query.as_deref().map(Query::parse).unwrap_or_default();
+    query.terms.extend(args.actor.iter().map(|a| Term::Actor(a.clone())));
+    query.terms.extend(args.year.map(Term::Dates));
+    let index = Index::new(store);
+    let matches = filter::apply(store, &index, &Filter { query, ..Filter::default() });
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    let result = match args.format {
+        Format::Json => report::json(&mut out, store, &matches.events),
+        Format::Csv => report::csv(&mut out, store, &matches.events),
+        Format::Table => {
+            let tty = stdout.is_terminal();
+            let width = if tty { ratatui::crossterm::terminal::size().map_or(100, |(w, _)| usize::from(w)) } else { 100 };
+            report::table(&mut out, store, &matches.events, width, color(tty))
+        }
+    };
+    match result {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+        other => other.and_then(|()| out.flush()).map(|()| ExitCode::SUCCESS).map_err(Into::into),
+    }
+}
+
+fn validate(path: Option<&Path>, deny_warnings: bool) -> anyhow::Result<ExitCode> {
+    let input = match input::read(path) {
+        Ok(input) => input,
+        Err(e) => {
+            eprintln!("evex: {e}");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    match store::parse(&input.text) {
+        Err(e @ LoadError::Syntax(_)) => {
+            print_diagnostics(&input, e.diagnostics());
+            Ok(ExitCode::from(2))
+        }
+        Err(LoadError::Invalid(all)) => {
+            print_diagnostics(&input, &all);
+            let errors = all.iter().filter(|d| d.severity == Severity::Error).count();
+            eprintln!("evex: {}: {errors} error(s), {} warning(s)", input.name, all.len() - errors);
+            Ok(ExitCode::from(1))
+        }
+        Ok(loaded) => {
+            print_diagnostics(&input, &loaded.warnings);
+            let s = &loaded.store;
+            println!(
+                "{}: {} events, {} actors, {} sources: no errors, {} warning(s)",
+                input.name,
+                s.events.len(),
+                s.actors.len(),
+                s.sources.len(),
+                loaded.warnings.len()
+            );
+            Ok(ExitCode::from(u8::from(deny_warnings && !loaded.warnings.is_empty())))
+        }
+    }
+}

@@ -1,0 +1,13 @@
+//! evex: explore a story told as dated events, in the terminal.
+//!
+//! The flow goes one way: [`store`] (RON to a validated model) -> [`query`] (pure filtering)
+//! -> [`app`] (state updated by actions) -> [`ui`] (pure rendering of that state).
+
+pub mod date;
+pub mod store;
+pub mod text;
+pub mod filter;
+pub mod index;
+pub mod query;
+pub mod input;
+pub mod report;

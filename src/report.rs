@@ -1,0 +1,158 @@
+//! What `evex list` and `evex stats` print: tables, JSON and CSV of events.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use serde::{Deserialize, Serialize};
+use unicode_width::UnicodeWidthStr;
+
+use crate::store::{Event, EventKind, Store};
+use crate::text::sanitize;
+
+/// One event as `evex list --format json|csv` writes it: ids resolved to names.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventRecord {
+    pub id: String,
+    /// The date as written in the store.
+    pub date: String,
+    pub end: Option<String>,
+    pub circa: bool,
+    pub title: String,
+    pub kind: EventKind,
+    /// Display names of the actors.
+    pub actors: Vec<String>,
+    pub place: Option<String>,
+    /// The source's title.
+    pub source: String,
+    pub quote: String,
+    pub tags: Vec<String>,
+}
+
+impl EventRecord {
+    pub fn new(store: &Store, event: &Event) -> Self {
+        Self {
+            id: event.id.clone(),
+            date: event.when.date.to_string(),
+            end: event.when.end.map(|d| d.to_string()),
+            circa: event.when.circa,
+            title: event.title.clone(),
+            kind: event.kind,
+            actors: store.actor_names(event).into_iter().map(str::to_owned).collect(),
+            place: event.place.clone(),
+            source: store.sources[event.source].title.clone(),
+            quote: event.quote.clone(),
+            tags: event.tags.clone(),
+        }
+    }
+}
+
+pub fn json(out: &mut impl Write, store: &Store, events: &[usize]) -> io::Result<()> {
+    let records: Vec<EventRecord> = events.iter().map(|&i| EventRecord::new(store, &store.events[i])).collect();
+    serde_json::to_writer_pretty(&mut *out, &records)?;
+    writeln!(out)
+}
+
+pub fn csv(out: &mut impl Write, store: &Store, events: &[usize]) -> io::Result<()> {
+    let mut writer = ::csv::Writer::from_writer(out);
+    writer.write_record(["id", "date", "end", "circa", "title", "kind", "actors", "place", "source", "quote", "tags"])?;
+    for &i in events {
+        let r = EventRecord::new(store, &store.events[i]);
+        writer.write_record([
+            r.id,
+            r.date,
+            r.end.unwrap_or_default(),
+            r.circa.to_string(),
+            r.title,
+            format!("{:?}", r.kind),
+            r.actors.join("; "),
+            r.place.unwrap_or_default(),
+            r.source,
+            r.quote,
+            r.tags.join("; "),
+        ])?;
+    }
+    writer.flush()
+}
+
+/// Cuts `text` to `width` terminal columns, ending with `…` when cut, padded to `width`.
+pub fn fit(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return format!("{text}{}", " ".repeat(width - text.width()));
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+        used += 1;
+    }
+    out + &" ".repeat(width.saturating_sub(used))
+}
+
+/// A table of events that fits `width` columns: date, kind, title and actors' short names.
+pub fn table(out: &mut impl Write, store: &Store, events: &[usize], width: usize, color: bool) -> io::Result<()> {
+    let dates: Vec<String> = events.iter().map(|&i| store.events[i].when.short()).collect();
+    let date_w = dates.iter().map(|d| d.width()).max().unwrap_or(4).max(4);
+    let rest = width.saturating_sub(date_w + 3 + 3 + 3);
+    let title_w = (rest * 2 / 3).max(10);
+    let actors_w = rest.saturating_sub(title_w);
+    let (bold, dim, reset) = if color { ("\x1b[1m", "\x1b[2m", "\x1b[0m") } else { ("", "", "") };
+    writeln!(out, "{bold}{} KND {} {}{reset}", fit("DATE", date_w), fit("TITLE", title_w), fit("ACTORS", actors_w).trim_end())?;
+    for (&i, date) in events.iter().zip(&dates) {
+        let e = &store.events[i];
+        let actors: Vec<&str> = e.actors.iter().map(|&a| store.actors[a].short_name()).collect();
+        let line = format!(
+            "{dim}{}{reset} {} {} {}",
+            fit(date, date_w),
+            e.kind.marker(),
+            fit(&sanitize(&e.title), title_w),
+            fit(&sanitize(&actors.join(", ")), actors_w)
+        );
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    Ok(())
+}
+
+/// Events per year (by the year they begin), per actor and per kind.
+pub fn stats(out: &mut impl Write, store: &Store) -> io::Result<()> {
+    let mut years: BTreeMap<i32, usize> = BTreeMap::new();
+    let mut kinds: BTreeMap<EventKind, usize> = BTreeMap::new();
+    let mut actors = vec![0usize; store.actors.len()];
+    for e in &store.events {
+        *years.entry(e.when.date.year).or_default() += 1;
+        *kinds.entry(e.kind).or_default() += 1;
+        e.actors.iter().for_each(|&a| actors[a] += 1);
+    }
+    writeln!(
+        out,
+        "{}: {} events, {} actors, {} sources\n",
+        sanitize(&store.title),
+        store.events.len(),
+        store.actors.len(),
+        store.sources.len()
+    )?;
+    section(out, "Events per year", years.iter().map(|(y, n)| (y.to_string(), *n)))?;
+    let mut by_actor: Vec<(String, usize)> = store.actors.iter().zip(actors).map(|(a, n)| (sanitize(&a.name).into_owned(), n)).collect();
+    by_actor.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    section(out, "Events per actor", by_actor.into_iter())?;
+    section(out, "Events per kind", kinds.iter().map(|(k, n)| (format!("{k:?}"), *n)))
+}
+
+fn section(out: &mut impl Write, heading: &str, rows: impl Iterator<Item = (String, usize)>) -> io::Result<()> {
+    let rows: Vec<(String, usize)> = rows.collect();
+    let label_w = rows.iter().map(|(l, _)| l.width()).max().unwrap_or(0);
+    let max = rows.iter().map(|r| r.1).max().unwrap_or(1).max(1);
+    writeln!(out, "{heading}")?;
+    for (label, n) in rows {
+        let bar = "█".repeat((n * 30).div_ceil(max));
+        writeln!(out, "  {} {n:>5}  {bar}", fit(&label, label_w))?;
+    }
+    writeln!(out)
+}

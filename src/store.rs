@@ -1,0 +1,107 @@
+//! The event store: a RON file of sources, actors and events, loaded into a validated model
+//! whose events are in timeline order.
+
+mod diagnostic;
+mod format;
+mod locate;
+mod validate;
+
+pub use diagnostic::{Diagnostic, Located, Position, Severity};
+pub use format::{Actor, ActorKind, EventEntry, EventKind, Source, StoreFile};
+
+use crate::date::When;
+
+/// The store bundled into the binary, built from the two articles in `shared/sources`.
+pub const BUNDLED: &str = include_str!("../events.ron");
+
+/// Index of an actor in [`Store::actors`].
+pub type ActorId = usize;
+/// Index of a source in [`Store::sources`].
+pub type SourceId = usize;
+
+/// A validated store. Events are sorted for the timeline: by the first day their date can
+/// mean, then less precise first, then file order.
+#[derive(Debug, Clone)]
+pub struct Store {
+    pub title: String,
+    pub sources: Vec<Source>,
+    pub actors: Vec<Actor>,
+    pub events: Vec<Event>,
+}
+
+/// An event whose ids and dates have been checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Event {
+    pub id: String,
+    pub when: When,
+    pub title: String,
+    pub kind: EventKind,
+    pub actors: Vec<ActorId>,
+    pub place: Option<String>,
+    pub source: SourceId,
+    pub quote: String,
+    pub tags: Vec<String>,
+}
+
+/// A store that loaded, with the warnings that did not stop it.
+#[derive(Debug)]
+pub struct Loaded {
+    pub store: Store,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Why a store did not load.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The text is not a RON store; nothing was checked.
+    #[error("{}", .0.message)]
+    Syntax(Diagnostic),
+    /// The store parsed but has problems: every one is listed, warnings included.
+    #[error("{} problem(s) in the store", .0.len())]
+    Invalid(Vec<Diagnostic>),
+}
+
+impl LoadError {
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        match self {
+            Self::Syntax(d) => std::slice::from_ref(d),
+            Self::Invalid(all) => all,
+        }
+    }
+}
+
+/// Parses and validates a store from its text.
+pub fn parse(text: &str) -> Result<Loaded, LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let file: StoreFile = ron::Options::default()
+        .from_str(text)
+        .map_err(|e| LoadError::Syntax(syntax_diagnostic(&e)))?;
+    validate::validate(file, text).map_err(LoadError::Invalid)
+}
+
+fn syntax_diagnostic(error: &ron::error::SpannedError) -> Diagnostic {
+    let position = Position {
+        line: error.span.start.line,
+        col: error.span.start.col,
+    };
+    let message = error.code.to_string();
+    let help = match error.code {
+        ron::Error::Eof => "the file ends early: check that every `(` and `[` is closed",
+        ron::Error::ExceededRecursionLimit => "values are nested too deeply for an event store",
+        _ => "see the store format in the README (`Store(title: .., sources: [..], actors: [..], events: [..])`)",
+    };
+    Diagnostic::error(Some(position), message).with_help(help)
+}
+
+impl Store {
+    /// The bundled store. It is checked by the test suite, so it always loads.
+    pub fn bundled() -> Self {
+        parse(BUNDLED)
+            .map(|loaded| loaded.store)
+            .expect("the bundled store is valid (checked by tests)")
+    }
+
+    pub fn actor_names(&self, event: &Event) -> Vec<&str> {
+        event.actors.iter().map(|&a| self.actors[a].name.as_str()).collect()
+    }
+}

@@ -1,0 +1,57 @@
+//! Text as evex shows and searches it.
+
+use std::borrow::Cow;
+use std::fmt::Write;
+
+/// Whether `c` could change the terminal or the direction of text if printed raw.
+fn is_unsafe(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Makes store text safe to print: control characters become visible symbols (ESC as `␛`,
+/// other C0 controls as their Control Pictures, C1 controls and bidi overrides as `\u{..}`),
+/// so data can never drive the terminal. Newlines and tabs become spaces.
+pub fn sanitize(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_unsafe) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\n' | '\t' => out.push(' '),
+            '\u{7f}' => out.push('␡'),
+            c if u32::from(c) < 0x20 => {
+                out.push(char::from_u32(0x2400 + u32::from(c)).unwrap_or('�'));
+            }
+            c if is_unsafe(c) => {
+                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Collapses every run of white space to one space, for whitespace-insensitive comparison.
+pub fn squash_whitespace(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_become_visible() {
+        assert_eq!(sanitize("\x1b]0;owned\x07"), "␛]0;owned␇");
+        assert_eq!(sanitize("a\x1b[2Jb"), "a␛[2Jb");
+        assert_eq!(sanitize("\u{202E}evil\u{9b}"), "\\u{202e}evil\\u{9b}");
+        assert_eq!(sanitize("line\nnext\r"), "line next␍");
+        assert!(matches!(sanitize("plain – “text”"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn whitespace_runs_collapse() {
+        assert_eq!(squash_whitespace(" a \u{a0}b\n\nc "), "a b c");
+    }
+}
