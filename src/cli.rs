@@ -76,7 +76,9 @@ enum Format {
 }
 
 fn parse_years(text: &str) -> Result<DayRange, String> {
-    query::parse_dates(text).ok_or_else(|| format!("`{text}` is not a year, month or range; try 2012, 2012-08 or 2010..2013"))
+    query::parse_dates(text).ok_or_else(|| {
+        format!("`{text}` is not a year, month or range; try 2012, 2012-08 or 2010..2013")
+    })
 }
 
 /// Whether to colour output: only on a terminal, and never when `NO_COLOR` is set.
@@ -88,9 +90,14 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         None => crate::explore(cli.file.as_deref()),
         Some(Command::List(args)) => list(&args),
-        Some(Command::Validate { file, deny_warnings }) => validate(file.as_deref(), deny_warnings),
+        Some(Command::Validate {
+            file,
+            deny_warnings,
+        }) => validate(file.as_deref(), deny_warnings),
         Some(Command::Stats { file }) => {
-            let Ok((_, loaded)) = load(file.as_deref()) else { return Ok(ExitCode::from(2)) };
+            let Ok((_, loaded)) = load(file.as_deref()) else {
+                return Ok(ExitCode::from(2));
+            };
             report::stats(&mut io::stdout().lock(), &loaded.store)?;
             Ok(ExitCode::SUCCESS)
         }
@@ -103,13 +110,20 @@ pub fn load(path: Option<&Path>) -> Result<(Input, Loaded), ()> {
     match store::parse(&input.text) {
         Ok(loaded) => {
             if !loaded.warnings.is_empty() {
-                eprintln!("evex: {}: {} warning(s); `evex validate` lists them", input.name, loaded.warnings.len());
+                eprintln!(
+                    "evex: {}: {} warning(s); `evex validate` lists them",
+                    input.name,
+                    loaded.warnings.len()
+                );
             }
             Ok((input, loaded))
         }
         Err(e) => {
             print_diagnostics(&input, e.diagnostics());
-            eprintln!("evex: {} could not be loaded; fix the problems above and try again", input.name);
+            eprintln!(
+                "evex: {} could not be loaded; fix the problems above and try again",
+                input.name
+            );
             Err(())
         }
     }
@@ -120,7 +134,11 @@ fn print_diagnostics(input: &Input, diagnostics: &[Diagnostic]) {
     for d in diagnostics {
         let text = d.in_file(&input.name, &input.text).to_string();
         if color {
-            let code = if d.severity == Severity::Error { "31" } else { "33" };
+            let code = if d.severity == Severity::Error {
+                "31"
+            } else {
+                "33"
+            };
             let (head, tail) = text.split_once('\n').unwrap_or((&text, ""));
             eprintln!("\x1b[1;{code}m{head}\x1b[0m\n{tail}\n");
         } else {
@@ -130,13 +148,24 @@ fn print_diagnostics(input: &Input, diagnostics: &[Diagnostic]) {
 }
 
 fn list(args: &ListArgs) -> anyhow::Result<ExitCode> {
-    let Ok((_, loaded)) = load(args.file.as_deref()) else { return Ok(ExitCode::from(2)) };
+    let Ok((_, loaded)) = load(args.file.as_deref()) else {
+        return Ok(ExitCode::from(2));
+    };
     let store = &loaded.store;
     let mut query = args.query.as_deref().map(Query::parse).unwrap_or_default();
-    query.terms.extend(args.actor.iter().map(|a| Term::Actor(a.clone())));
+    query
+        .terms
+        .extend(args.actor.iter().map(|a| Term::Actor(a.clone())));
     query.terms.extend(args.year.map(Term::Dates));
     let index = Index::new(store);
-    let matches = filter::apply(store, &index, &Filter { query, ..Filter::default() });
+    let matches = filter::apply(
+        store,
+        &index,
+        &Filter {
+            query,
+            ..Filter::default()
+        },
+    );
     let stdout = io::stdout();
     let mut out = stdout.lock();
     let result = match args.format {
@@ -144,13 +173,20 @@ fn list(args: &ListArgs) -> anyhow::Result<ExitCode> {
         Format::Csv => report::csv(&mut out, store, &matches.events),
         Format::Table => {
             let tty = stdout.is_terminal();
-            let width = if tty { ratatui::crossterm::terminal::size().map_or(100, |(w, _)| usize::from(w)) } else { 100 };
+            let width = if tty {
+                ratatui::crossterm::terminal::size().map_or(100, |(w, _)| usize::from(w))
+            } else {
+                100
+            };
             report::table(&mut out, store, &matches.events, width, color(tty))
         }
     };
     match result {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
-        other => other.and_then(|()| out.flush()).map(|()| ExitCode::SUCCESS).map_err(Into::into),
+        other => other
+            .and_then(|()| out.flush())
+            .map(|()| ExitCode::SUCCESS)
+            .map_err(Into::into),
     }
 }
 
@@ -170,7 +206,11 @@ fn validate(path: Option<&Path>, deny_warnings: bool) -> anyhow::Result<ExitCode
         Err(LoadError::Invalid(all)) => {
             print_diagnostics(&input, &all);
             let errors = all.iter().filter(|d| d.severity == Severity::Error).count();
-            eprintln!("evex: {}: {errors} error(s), {} warning(s)", input.name, all.len() - errors);
+            eprintln!(
+                "evex: {}: {errors} error(s), {} warning(s)",
+                input.name,
+                all.len() - errors
+            );
             Ok(ExitCode::from(1))
         }
         Ok(loaded) => {
@@ -184,7 +224,9 @@ fn validate(path: Option<&Path>, deny_warnings: bool) -> anyhow::Result<ExitCode
                 s.sources.len(),
                 loaded.warnings.len()
             );
-            Ok(ExitCode::from(u8::from(deny_warnings && !loaded.warnings.is_empty())))
+            Ok(ExitCode::from(u8::from(
+                deny_warnings && !loaded.warnings.is_empty(),
+            )))
         }
     }
 }

@@ -114,9 +114,7 @@ impl PartialDate {
         Day {
             year: self.year,
             month,
-            day: self
-                .day
-                .unwrap_or_else(|| days_in_month(self.year, month)),
+            day: self.day.unwrap_or_else(|| days_in_month(self.year, month)),
         }
     }
 
@@ -142,9 +140,18 @@ impl FromStr for PartialDate {
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         let malformed = || DateError::Malformed(text.to_owned());
         let mut parts = text.split('-');
-        let year = parts.next().and_then(|p| number(p, 4)).ok_or_else(malformed)?;
-        let month = parts.next().map(|p| number(p, 2).ok_or_else(malformed)).transpose()?;
-        let day = parts.next().map(|p| number(p, 2).ok_or_else(malformed)).transpose()?;
+        let year = parts
+            .next()
+            .and_then(|p| number(p, 4))
+            .ok_or_else(malformed)?;
+        let month = parts
+            .next()
+            .map(|p| number(p, 2).ok_or_else(malformed))
+            .transpose()?;
+        let day = parts
+            .next()
+            .map(|p| number(p, 2).ok_or_else(malformed))
+            .transpose()?;
         if parts.next().is_some() {
             return Err(malformed());
         }
@@ -276,25 +283,76 @@ mod tests {
     #[test]
     fn rejects_impossible_dates_with_a_reason() {
         let err = |s: &str| s.parse::<PartialDate>().unwrap_err().to_string();
-        assert_eq!(err("2015-13"), "`2015-13` has month 13; months run from 01 to 12");
-        assert_eq!(err("2015-02-30"), "`2015-02-30` has day 30, but February 2015 has 28 days");
-        assert_eq!(err("2015-00"), "`2015-00` has month 0; months run from 01 to 12");
-        for bad in ["", "15", "2015-6", "2015/06", "June 2015", "2015-06-26-01", "-2015", "２０１５"] {
-            assert!(matches!(bad.parse::<PartialDate>(), Err(DateError::Malformed(_))), "{bad}");
+        assert_eq!(
+            err("2015-13"),
+            "`2015-13` has month 13; months run from 01 to 12"
+        );
+        assert_eq!(
+            err("2015-02-30"),
+            "`2015-02-30` has day 30, but February 2015 has 28 days"
+        );
+        assert_eq!(
+            err("2015-00"),
+            "`2015-00` has month 0; months run from 01 to 12"
+        );
+        for bad in [
+            "",
+            "15",
+            "2015-6",
+            "2015/06",
+            "June 2015",
+            "2015-06-26-01",
+            "-2015",
+            "２０１５",
+        ] {
+            assert!(
+                matches!(bad.parse::<PartialDate>(), Err(DateError::Malformed(_))),
+                "{bad}"
+            );
         }
     }
 
     #[test]
     fn a_date_covers_the_days_it_can_mean() {
-        assert_eq!(d("2016-02").last_day(), Day { year: 2016, month: 2, day: 29 });
-        assert_eq!(d("2015").first_day(), Day { year: 2015, month: 1, day: 1 });
-        assert_eq!(d("2015").last_day(), Day { year: 2015, month: 12, day: 31 });
+        assert_eq!(
+            d("2016-02").last_day(),
+            Day {
+                year: 2016,
+                month: 2,
+                day: 29
+            }
+        );
+        assert_eq!(
+            d("2015").first_day(),
+            Day {
+                year: 2015,
+                month: 1,
+                day: 1
+            }
+        );
+        assert_eq!(
+            d("2015").last_day(),
+            Day {
+                year: 2015,
+                month: 12,
+                day: 31
+            }
+        );
     }
 
     #[test]
     fn order_is_first_day_then_less_precise_first() {
-        let when = |s: &str| When { date: d(s), end: None, circa: false };
-        let mut dates = vec![when("2015-01-01"), when("2015-01"), when("2014-12-31"), when("2015")];
+        let when = |s: &str| When {
+            date: d(s),
+            end: None,
+            circa: false,
+        };
+        let mut dates = vec![
+            when("2015-01-01"),
+            when("2015-01"),
+            when("2014-12-31"),
+            when("2015"),
+        ];
         dates.sort_by(When::timeline_cmp);
         let shown: Vec<String> = dates.iter().map(When::short).collect();
         assert_eq!(shown, ["2014-12-31", "2015", "2015-01", "2015-01-01"]);
@@ -302,7 +360,11 @@ mod tests {
 
     #[test]
     fn spans_overlap_ranges_and_read_in_words() {
-        let span = When { date: d("2010"), end: Some(d("2015-02")), circa: true };
+        let span = When {
+            date: d("2010"),
+            end: Some(d("2015-02")),
+            circa: true,
+        };
         assert!(span.overlaps(DayRange::between(d("2012"), d("2012"))));
         assert!(span.overlaps(DayRange::between(d("2015-02"), d("2015-02"))));
         assert!(!span.overlaps(DayRange::between(d("2015-03"), d("2015-03"))));

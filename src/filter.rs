@@ -40,21 +40,26 @@ pub struct Matches {
 /// Actors whose name or an alias matches `pattern`: an exact id or name (ignoring case)
 /// picks that actor alone; otherwise fuzzy matches close to the best one.
 pub fn matching_actors(store: &Store, index: &Index, pattern: &str) -> Vec<ActorId> {
-    if let Some(exact) = store
-        .actors
-        .iter()
-        .position(|a| a.id.eq_ignore_ascii_case(pattern) || a.name.to_lowercase() == pattern.to_lowercase())
-    {
+    if let Some(exact) = store.actors.iter().position(|a| {
+        a.id.eq_ignore_ascii_case(pattern) || a.name.to_lowercase() == pattern.to_lowercase()
+    }) {
         return vec![exact];
     }
     let matcher = SkimMatcherV2::default().smart_case();
     let scores: Vec<Option<i64>> = index
         .actor_names
         .iter()
-        .map(|names| names.iter().filter_map(|n| matcher.fuzzy_match(n, pattern)).max())
+        .map(|names| {
+            names
+                .iter()
+                .filter_map(|n| matcher.fuzzy_match(n, pattern))
+                .max()
+        })
         .collect();
     let best = scores.iter().flatten().copied().max().unwrap_or(0);
-    (0..scores.len()).filter(|&a| scores[a].is_some_and(|s| s * 2 >= best)).collect()
+    (0..scores.len())
+        .filter(|&a| scores[a].is_some_and(|s| s * 2 >= best))
+        .collect()
 }
 
 /// Applies `filter` to every event.
@@ -106,7 +111,9 @@ impl<'q> Resolved<'q> {
             .filter_map(|t| match t {
                 Term::Actor(pattern) => {
                     let mut set = vec![false; store.actors.len()];
-                    matching_actors(store, index, pattern).into_iter().for_each(|a| set[a] = true);
+                    matching_actors(store, index, pattern)
+                        .into_iter()
+                        .for_each(|a| set[a] = true);
                     Some(set)
                 }
                 _ => None,
@@ -118,7 +125,10 @@ impl<'q> Resolved<'q> {
     fn matches(&self, index: &Index, i: usize, event: &Event) -> bool {
         let mut actor_sets = self.actor_sets.iter();
         self.query.terms.iter().all(|term| match term {
-            Term::Text { needle, case_sensitive } => index.contains(i, needle, *case_sensitive),
+            Term::Text {
+                needle,
+                case_sensitive,
+            } => index.contains(i, needle, *case_sensitive),
             Term::Dates(range) => event.when.overlaps(*range),
             Term::Actor(_) => {
                 let set = actor_sets.next().expect("one set per actor term");

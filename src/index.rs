@@ -19,7 +19,13 @@ impl Index {
         let actor_names: Vec<Vec<String>> = store
             .actors
             .iter()
-            .map(|a| std::iter::once(&a.name).chain(&a.short).chain(&a.aliases).cloned().collect())
+            .map(|a| {
+                std::iter::once(&a.name)
+                    .chain(&a.short)
+                    .chain(&a.aliases)
+                    .cloned()
+                    .collect()
+            })
             .collect();
         let text: Vec<String> = store
             .events
@@ -35,12 +41,20 @@ impl Index {
             })
             .collect();
         let lower = text.iter().map(|t| t.to_lowercase()).collect();
-        Self { text, lower, actor_names }
+        Self {
+            text,
+            lower,
+            actor_names,
+        }
     }
 
     /// Whether event `event` contains `needle` (already lower-cased unless case-sensitive).
     pub fn contains(&self, event: usize, needle: &str, case_sensitive: bool) -> bool {
-        let haystack = if case_sensitive { &self.text[event] } else { &self.lower[event] };
+        let haystack = if case_sensitive {
+            &self.text[event]
+        } else {
+            &self.lower[event]
+        };
         haystack.contains(needle)
     }
 }

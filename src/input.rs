@@ -21,8 +21,15 @@ pub enum InputError {
     Directory(String),
     #[error("{0}: permission denied; check the file's permissions (chmod +r)")]
     Permission(String),
-    #[error("{name}: not UTF-8 text (invalid byte 0x{byte:02x} at byte {offset}, line {line}); save the store as UTF-8")]
-    NotUtf8 { name: String, offset: usize, line: usize, byte: u8 },
+    #[error(
+        "{name}: not UTF-8 text (invalid byte 0x{byte:02x} at byte {offset}, line {line}); save the store as UTF-8"
+    )]
+    NotUtf8 {
+        name: String,
+        offset: usize,
+        line: usize,
+        byte: u8,
+    },
     #[error("{name}: cannot read: {source}")]
     Other { name: String, source: io::Error },
 }
@@ -40,7 +47,10 @@ pub fn read(path: Option<&Path>) -> Result<Input, InputError> {
         let mut bytes = Vec::new();
         io::stdin()
             .read_to_end(&mut bytes)
-            .map_err(|source| InputError::Other { name: name.clone(), source })?;
+            .map_err(|source| InputError::Other {
+                name: name.clone(),
+                source,
+            })?;
         (name, bytes)
     } else {
         let name = path.display().to_string();

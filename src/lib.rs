@@ -4,10 +4,10 @@
 //! -> [`app`] (state updated by actions) -> [`ui`] (pure rendering of that state).
 
 pub mod date;
-pub mod store;
-pub mod text;
 pub mod filter;
 pub mod index;
-pub mod query;
 pub mod input;
+pub mod query;
 pub mod report;
+pub mod store;
+pub mod text;

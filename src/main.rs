@@ -24,7 +24,12 @@ fn explore(path: Option<&Path>) -> anyhow::Result<ExitCode> {
         eprintln!("evex: the explorer needs a terminal; try `evex list`");
         return Ok(ExitCode::from(2));
     }
-    let Ok((_, loaded)) = cli::load(path) else { return Ok(ExitCode::from(2)) };
-    eprintln!("evex: the explorer is not built yet; try `evex list` ({} events)", loaded.store.events.len());
+    let Ok((_, loaded)) = cli::load(path) else {
+        return Ok(ExitCode::from(2));
+    };
+    eprintln!(
+        "evex: the explorer is not built yet; try `evex list` ({} events)",
+        loaded.store.events.len()
+    );
     Ok(ExitCode::from(2))
 }

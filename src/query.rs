@@ -12,7 +12,10 @@ use crate::date::{DayRange, PartialDate};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Term {
     /// A word or phrase; `case_sensitive` when it has an upper-case letter.
-    Text { needle: String, case_sensitive: bool },
+    Text {
+        needle: String,
+        case_sensitive: bool,
+    },
     /// `@name`: events with an actor whose name or alias fuzzily matches.
     Actor(String),
     /// A year, month, day or range of years.
@@ -27,7 +30,10 @@ pub struct Query {
 
 impl Query {
     pub fn parse(input: &str) -> Self {
-        let terms = tokens(input).into_iter().filter_map(|(token, quoted)| term(&token, quoted)).collect();
+        let terms = tokens(input)
+            .into_iter()
+            .filter_map(|(token, quoted)| term(&token, quoted))
+            .collect();
         Self { terms }
     }
 
@@ -38,7 +44,10 @@ impl Query {
     /// The words and phrases to highlight where they match.
     pub fn highlights(&self) -> impl Iterator<Item = (&str, bool)> {
         self.terms.iter().filter_map(|t| match t {
-            Term::Text { needle, case_sensitive } => Some((needle.as_str(), *case_sensitive)),
+            Term::Text {
+                needle,
+                case_sensitive,
+            } => Some((needle.as_str(), *case_sensitive)),
             _ => None,
         })
     }
@@ -77,21 +86,38 @@ fn term(token: &str, quoted: bool) -> Option<Term> {
             return Some(Term::Dates(range));
         }
     }
-    let needle = if quoted { token.split_whitespace().collect::<Vec<_>>().join(" ") } else { token.to_owned() };
+    let needle = if quoted {
+        token.split_whitespace().collect::<Vec<_>>().join(" ")
+    } else {
+        token.to_owned()
+    };
     let case_sensitive = needle.chars().any(char::is_uppercase);
-    let needle = if case_sensitive { needle } else { needle.to_lowercase() };
-    Some(Term::Text { needle, case_sensitive })
+    let needle = if case_sensitive {
+        needle
+    } else {
+        needle.to_lowercase()
+    };
+    Some(Term::Text {
+        needle,
+        case_sensitive,
+    })
 }
 
 /// `2012`, `2012-08`, `2012-08-05` or `FROM..TO` (years or finer) as the days they cover.
 pub fn parse_dates(text: &str) -> Option<DayRange> {
     match text.split_once("..") {
         Some((from, to)) => {
-            let (from, to) = (from.parse::<PartialDate>().ok()?, to.parse::<PartialDate>().ok()?);
+            let (from, to) = (
+                from.parse::<PartialDate>().ok()?,
+                to.parse::<PartialDate>().ok()?,
+            );
             let range = DayRange::between(from, to);
             (range.first <= range.last).then_some(range)
         }
-        None => text.parse::<PartialDate>().ok().map(|d| DayRange::between(d, d)),
+        None => text
+            .parse::<PartialDate>()
+            .ok()
+            .map(|d| DayRange::between(d, d)),
     }
 }
 
@@ -100,12 +126,16 @@ mod tests {
     use super::*;
 
     fn text(needle: &str, case_sensitive: bool) -> Term {
-        Term::Text { needle: needle.into(), case_sensitive }
+        Term::Text {
+            needle: needle.into(),
+            case_sensitive,
+        }
     }
 
     #[test]
     fn words_phrases_actors_and_dates() {
-        let q = Query::parse(r#"  Minsk "foreign   agents" @lukash 2012 2010..2013 2012-08 tractor "#);
+        let q =
+            Query::parse(r#"  Minsk "foreign   agents" @lukash 2012 2010..2013 2012-08 tractor "#);
         assert_eq!(q.terms[0], text("Minsk", true));
         assert_eq!(q.terms[1], text("foreign agents", false));
         assert_eq!(q.terms[2], Term::Actor("lukash".into()));
@@ -118,9 +148,15 @@ mod tests {
     #[test]
     fn odd_input_becomes_words_not_errors() {
         assert_eq!(Query::parse("2015-13").terms, [text("2015-13", false)]);
-        assert_eq!(Query::parse("2013..2010").terms, [text("2013..2010", false)]);
+        assert_eq!(
+            Query::parse("2013..2010").terms,
+            [text("2013..2010", false)]
+        );
         assert_eq!(Query::parse("@").terms, []);
-        assert_eq!(Query::parse("\"unclosed phrase").terms, [text("unclosed phrase", false)]);
+        assert_eq!(
+            Query::parse("\"unclosed phrase").terms,
+            [text("unclosed phrase", false)]
+        );
         assert_eq!(Query::parse("\"\"").terms, []);
         assert!(Query::parse("   ").is_empty());
     }

@@ -37,7 +37,11 @@ impl EventRecord {
             circa: event.when.circa,
             title: event.title.clone(),
             kind: event.kind,
-            actors: store.actor_names(event).into_iter().map(str::to_owned).collect(),
+            actors: store
+                .actor_names(event)
+                .into_iter()
+                .map(str::to_owned)
+                .collect(),
             place: event.place.clone(),
             source: store.sources[event.source].title.clone(),
             quote: event.quote.clone(),
@@ -47,14 +51,19 @@ impl EventRecord {
 }
 
 pub fn json(out: &mut impl Write, store: &Store, events: &[usize]) -> io::Result<()> {
-    let records: Vec<EventRecord> = events.iter().map(|&i| EventRecord::new(store, &store.events[i])).collect();
+    let records: Vec<EventRecord> = events
+        .iter()
+        .map(|&i| EventRecord::new(store, &store.events[i]))
+        .collect();
     serde_json::to_writer_pretty(&mut *out, &records)?;
     writeln!(out)
 }
 
 pub fn csv(out: &mut impl Write, store: &Store, events: &[usize]) -> io::Result<()> {
     let mut writer = ::csv::Writer::from_writer(out);
-    writer.write_record(["id", "date", "end", "circa", "title", "kind", "actors", "place", "source", "quote", "tags"])?;
+    writer.write_record([
+        "id", "date", "end", "circa", "title", "kind", "actors", "place", "source", "quote", "tags",
+    ])?;
     for &i in events {
         let r = EventRecord::new(store, &store.events[i]);
         writer.write_record([
@@ -97,17 +106,40 @@ pub fn fit(text: &str, width: usize) -> String {
 }
 
 /// A table of events that fits `width` columns: date, kind, title and actors' short names.
-pub fn table(out: &mut impl Write, store: &Store, events: &[usize], width: usize, color: bool) -> io::Result<()> {
-    let dates: Vec<String> = events.iter().map(|&i| store.events[i].when.short()).collect();
+pub fn table(
+    out: &mut impl Write,
+    store: &Store,
+    events: &[usize],
+    width: usize,
+    color: bool,
+) -> io::Result<()> {
+    let dates: Vec<String> = events
+        .iter()
+        .map(|&i| store.events[i].when.short())
+        .collect();
     let date_w = dates.iter().map(|d| d.width()).max().unwrap_or(4).max(4);
     let rest = width.saturating_sub(date_w + 3 + 3 + 3);
     let title_w = (rest * 2 / 3).max(10);
     let actors_w = rest.saturating_sub(title_w);
-    let (bold, dim, reset) = if color { ("\x1b[1m", "\x1b[2m", "\x1b[0m") } else { ("", "", "") };
-    writeln!(out, "{bold}{} KND {} {}{reset}", fit("DATE", date_w), fit("TITLE", title_w), fit("ACTORS", actors_w).trim_end())?;
+    let (bold, dim, reset) = if color {
+        ("\x1b[1m", "\x1b[2m", "\x1b[0m")
+    } else {
+        ("", "", "")
+    };
+    writeln!(
+        out,
+        "{bold}{} KND {} {}{reset}",
+        fit("DATE", date_w),
+        fit("TITLE", title_w),
+        fit("ACTORS", actors_w).trim_end()
+    )?;
     for (&i, date) in events.iter().zip(&dates) {
         let e = &store.events[i];
-        let actors: Vec<&str> = e.actors.iter().map(|&a| store.actors[a].short_name()).collect();
+        let actors: Vec<&str> = e
+            .actors
+            .iter()
+            .map(|&a| store.actors[a].short_name())
+            .collect();
         let line = format!(
             "{dim}{}{reset} {} {} {}",
             fit(date, date_w),
@@ -138,14 +170,31 @@ pub fn stats(out: &mut impl Write, store: &Store) -> io::Result<()> {
         store.actors.len(),
         store.sources.len()
     )?;
-    section(out, "Events per year", years.iter().map(|(y, n)| (y.to_string(), *n)))?;
-    let mut by_actor: Vec<(String, usize)> = store.actors.iter().zip(actors).map(|(a, n)| (sanitize(&a.name).into_owned(), n)).collect();
+    section(
+        out,
+        "Events per year",
+        years.iter().map(|(y, n)| (y.to_string(), *n)),
+    )?;
+    let mut by_actor: Vec<(String, usize)> = store
+        .actors
+        .iter()
+        .zip(actors)
+        .map(|(a, n)| (sanitize(&a.name).into_owned(), n))
+        .collect();
     by_actor.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     section(out, "Events per actor", by_actor.into_iter())?;
-    section(out, "Events per kind", kinds.iter().map(|(k, n)| (format!("{k:?}"), *n)))
+    section(
+        out,
+        "Events per kind",
+        kinds.iter().map(|(k, n)| (format!("{k:?}"), *n)),
+    )
 }
 
-fn section(out: &mut impl Write, heading: &str, rows: impl Iterator<Item = (String, usize)>) -> io::Result<()> {
+fn section(
+    out: &mut impl Write,
+    heading: &str,
+    rows: impl Iterator<Item = (String, usize)>,
+) -> io::Result<()> {
     let rows: Vec<(String, usize)> = rows.collect();
     let label_w = rows.iter().map(|(l, _)| l.width()).max().unwrap_or(0);
     let max = rows.iter().map(|r| r.1).max().unwrap_or(1).max(1);

@@ -87,8 +87,13 @@ fn syntax_diagnostic(error: &ron::error::SpannedError) -> Diagnostic {
     let message = error.code.to_string();
     let help = match error.code {
         ron::Error::Eof => "the file ends early: check that every `(` and `[` is closed",
+        ron::Error::ExpectedComma => {
+            "a `,` is missing between two values: check the end of the line above"
+        }
         ron::Error::ExceededRecursionLimit => "values are nested too deeply for an event store",
-        _ => "see the store format in the README (`Store(title: .., sources: [..], actors: [..], events: [..])`)",
+        _ => {
+            "see the store format in the README (`Store(title: .., sources: [..], actors: [..], events: [..])`)"
+        }
     };
     Diagnostic::error(Some(position), message).with_help(help)
 }
@@ -102,6 +107,10 @@ impl Store {
     }
 
     pub fn actor_names(&self, event: &Event) -> Vec<&str> {
-        event.actors.iter().map(|&a| self.actors[a].name.as_str()).collect()
+        event
+            .actors
+            .iter()
+            .map(|&a| self.actors[a].name.as_str())
+            .collect()
     }
 }

@@ -98,9 +98,20 @@ impl fmt::Display for Located<'_> {
             && let Some(line) = self.text.lines().nth(p.line - 1)
         {
             let gutter = p.line.to_string().len();
-            let shown: String = sanitize(line.trim_end_matches('\r')).chars().take(200).collect();
+            let shown: String = sanitize(line.trim_end_matches('\r'))
+                .chars()
+                .take(200)
+                .collect();
             let pad = shown.chars().take(p.col.saturating_sub(1)).count();
-            write!(f, "\n {} |\n {} | {}\n {} | {}^", " ".repeat(gutter), p.line, shown, " ".repeat(gutter), " ".repeat(pad))?;
+            write!(
+                f,
+                "\n {} |\n {} | {}\n {} | {}^",
+                " ".repeat(gutter),
+                p.line,
+                shown,
+                " ".repeat(gutter),
+                " ".repeat(pad)
+            )?;
         }
         if let Some(help) = &d.help {
             write!(f, "\n  = help: {help}")?;

@@ -30,7 +30,9 @@ impl<'a> Locator<'a> {
                 && bytes.get(quote) == Some(&b'"')
                 && let Some(len) = text[quote + 1..].find('"')
             {
-                ids.entry(&text[quote + 1..quote + 1 + len]).or_default().push(quote);
+                ids.entry(&text[quote + 1..quote + 1 + len])
+                    .or_default()
+                    .push(quote);
                 starts.push(quote);
             }
         }
@@ -49,7 +51,9 @@ impl<'a> Locator<'a> {
         let scope = &self.text[item..end];
         let found = scope.match_indices(field).find_map(|(at, _)| {
             let before_ok = at == 0 || !is_ident(scope.as_bytes()[at - 1]);
-            before_ok.then(|| value_start(scope, at + field.len())).flatten()
+            before_ok
+                .then(|| value_start(scope, at + field.len()))
+                .flatten()
         });
         Some(found.map_or(item, |at| item + at))
     }

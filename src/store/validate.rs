@@ -1,6 +1,6 @@
 //! Checks a parsed store and reports every problem at once, each placed in the file.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -22,9 +22,12 @@ pub(super) fn validate(file: StoreFile, text: &str) -> Result<Loaded, Vec<Diagno
     check.sources(&file, &source_offsets);
     check.actors(&file, &actor_offsets);
     let events = check.events(&file, &event_offsets);
-    check.unused(&file, &events, &source_offsets, &actor_offsets);
+    check.unused(&file, &source_offsets, &actor_offsets);
 
-    let has_errors = check.problems.iter().any(|p| p.severity == super::Severity::Error);
+    let has_errors = check
+        .problems
+        .iter()
+        .any(|p| p.severity == super::Severity::Error);
     let mut problems = check.problems;
     problems.sort_by_key(|p| (p.position, p.severity));
     if has_errors {
@@ -58,16 +61,27 @@ impl Checker<'_> {
     }
 
     /// Places each item and reports duplicate ids of one kind.
-    fn ids<'i>(&mut self, kind: &'static str, ids: impl Iterator<Item = &'i str>) -> Vec<Option<usize>> {
+    fn ids<'i>(
+        &mut self,
+        kind: &'static str,
+        ids: impl Iterator<Item = &'i str>,
+    ) -> Vec<Option<usize>> {
         let mut offsets = Vec::new();
         for id in ids {
-            let same_id_before: usize = self.seen.iter().filter(|((_, i), _)| i == id).map(|(_, n)| n).sum();
+            let same_id_before: usize = self
+                .seen
+                .iter()
+                .filter(|((_, i), _)| i == id)
+                .map(|(_, n)| n)
+                .sum();
             let offset = self.at.item(id, same_id_before);
             let count = self.seen.entry((kind, id.to_owned())).or_insert(0);
             *count += 1;
             if *count > 1 {
                 let first = self.at.position(self.at.item(id, same_id_before - 1));
-                let line = first.map_or_else(String::new, |p| format!(" (first defined on line {})", p.line));
+                let line = first.map_or_else(String::new, |p| {
+                    format!(" (first defined on line {})", p.line)
+                });
                 self.error(offset, format!("duplicate {kind} id \"{id}\"{line}"))
                     .help = Some(format!("give every {kind} its own id"));
             }
@@ -82,11 +96,19 @@ impl Checker<'_> {
     fn sources(&mut self, file: &StoreFile, offsets: &[Option<usize>]) {
         for (source, &at) in file.sources.iter().zip(offsets) {
             if let Some(published) = &source.published {
-                self.date(at, "published", &format!("source \"{}\"", source.id), published);
+                self.date(
+                    at,
+                    "published",
+                    &format!("source \"{}\"", source.id),
+                    published,
+                );
             }
             if source.title.trim().is_empty() {
                 let field = self.at.field(at, "title");
-                self.error(field, format!("source \"{}\" has an empty title", source.id));
+                self.error(
+                    field,
+                    format!("source \"{}\" has an empty title", source.id),
+                );
             }
         }
     }
@@ -100,7 +122,13 @@ impl Checker<'_> {
         }
     }
 
-    fn date(&mut self, item: Option<usize>, field: &str, subject: &str, text: &str) -> Option<PartialDate> {
+    fn date(
+        &mut self,
+        item: Option<usize>,
+        field: &str,
+        subject: &str,
+        text: &str,
+    ) -> Option<PartialDate> {
         text.parse::<PartialDate>()
             .map_err(|e| {
                 let at = self.at.field(item, field);
@@ -112,7 +140,11 @@ impl Checker<'_> {
     fn events(&mut self, file: &StoreFile, offsets: &[Option<usize>]) -> Vec<Event> {
         let source_ids = index_of(file.sources.iter().map(|s| s.id.as_str()));
         let actor_ids = index_of(file.actors.iter().map(|a| a.id.as_str()));
-        let texts: Vec<Option<String>> = file.sources.iter().map(|s| s.text.as_deref().map(squash_whitespace)).collect();
+        let texts: Vec<Option<String>> = file
+            .sources
+            .iter()
+            .map(|s| s.text.as_deref().map(squash_whitespace))
+            .collect();
         let mut events = Vec::with_capacity(file.events.len());
         for (entry, &at) in file.events.iter().zip(offsets) {
             let subject = format!("event \"{}\"", entry.id);
@@ -121,12 +153,28 @@ impl Checker<'_> {
             for name in &entry.actors {
                 match actor_ids.get(name.as_str()) {
                     Some(&a) => actors.push(a),
-                    None => self.unknown(at, "actors", &subject, "actor", name, file.actors.iter().map(|a| (a.id.as_str(), a.name.as_str()))),
+                    None => self.unknown(
+                        at,
+                        "actors",
+                        &subject,
+                        "actor",
+                        name,
+                        file.actors.iter().map(|a| (a.id.as_str(), a.name.as_str())),
+                    ),
                 }
             }
             let source = source_ids.get(entry.source.as_str()).copied();
             if source.is_none() {
-                self.unknown(at, "source", &subject, "source", &entry.source, file.sources.iter().map(|s| (s.id.as_str(), s.title.as_str())));
+                self.unknown(
+                    at,
+                    "source",
+                    &subject,
+                    "source",
+                    &entry.source,
+                    file.sources
+                        .iter()
+                        .map(|s| (s.id.as_str(), s.title.as_str())),
+                );
             }
             self.not_empty(at, &subject, "title", &entry.title);
             self.not_empty(at, &subject, "quote", &entry.quote);
@@ -153,19 +201,31 @@ impl Checker<'_> {
         events
     }
 
-    fn when(&mut self, entry: &super::EventEntry, at: Option<usize>, subject: &str) -> Option<When> {
+    fn when(
+        &mut self,
+        entry: &super::EventEntry,
+        at: Option<usize>,
+        subject: &str,
+    ) -> Option<When> {
         let date = self.date(at, "date", subject, &entry.date);
         let end = match &entry.end {
             Some(end) => Some(self.date(at, "end", subject, end)?),
             None => None,
         };
-        let when = When { date: date?, end, circa: entry.circa };
+        let when = When {
+            date: date?,
+            end,
+            circa: entry.circa,
+        };
         if let Some(end) = end
             && end.last_day() < when.date.first_day()
         {
             let field = self.at.field(at, "end");
-            self.error(field, format!("{subject}: end {end} is before date {}", when.date))
-                .help = Some("`end` is the last date of a span; swap the two or remove `end`".into());
+            self.error(
+                field,
+                format!("{subject}: end {end} is before date {}", when.date),
+            )
+            .help = Some("`end` is the last date of a span; swap the two or remove `end`".into());
         }
         Some(when)
     }
@@ -190,12 +250,20 @@ impl Checker<'_> {
         let offset = self.at.value_in_field(at, field, name);
         let help = match suggest(name, known) {
             Some(best) => format!("did you mean \"{best}\"?"),
-            None => format!("add a {kind} with id \"{name}\" to `{kind}s`, or use an existing id"),
+            None => format!("no {kind} has that id: add one to `{kind}s`, or use an existing id"),
         };
-        self.error(offset, format!("{subject}: unknown {kind} \"{name}\"")).help = Some(help);
+        self.error(offset, format!("{subject}: unknown {kind} \"{name}\""))
+            .help = Some(help);
     }
 
-    fn quote_in_source(&mut self, at: Option<usize>, subject: &str, quote: &str, source: &str, text: &str) {
+    fn quote_in_source(
+        &mut self,
+        at: Option<usize>,
+        subject: &str,
+        quote: &str,
+        source: &str,
+        text: &str,
+    ) {
         let quote = squash_whitespace(quote);
         if text.contains(&quote) {
             return;
@@ -204,21 +272,26 @@ impl Checker<'_> {
         let matched = chars.partition_point(|&(i, c)| text.contains(&quote[..i + c.len_utf8()]));
         let differs: String = quote.chars().skip(matched).take(24).collect();
         let field = self.at.field(at, "quote");
-        self.error(field, format!("{subject}: quote is not in the text of source \"{source}\""))
-            .help = Some(format!(
+        self.error(
+            field,
+            format!("{subject}: quote is not in the text of source \"{source}\""),
+        )
+        .help = Some(format!(
             "the first {matched} characters match; it differs from \"{differs}\". Copy quotes character for character (curly quotes and dashes included); only white space may differ"
         ));
     }
 
-    fn unused(&mut self, file: &StoreFile, events: &[Event], sources: &[Option<usize>], actors: &[Option<usize>]) {
-        let mut actor_used = vec![false; file.actors.len()];
-        let mut source_used = vec![false; file.sources.len()];
-        for event in events {
-            event.actors.iter().for_each(|&a| actor_used[a] = true);
-            source_used[event.source] = true;
-        }
-        for ((actor, used), &at) in file.actors.iter().zip(actor_used).zip(actors) {
-            if !used {
+    /// Warns of actors and sources no event refers to, counting every event as written so a
+    /// broken event does not make its actors look unused.
+    fn unused(&mut self, file: &StoreFile, sources: &[Option<usize>], actors: &[Option<usize>]) {
+        let cited: HashSet<&str> = file.events.iter().map(|e| e.source.as_str()).collect();
+        let named: HashSet<&str> = file
+            .events
+            .iter()
+            .flat_map(|e| e.actors.iter().map(String::as_str))
+            .collect();
+        for (actor, &at) in file.actors.iter().zip(actors) {
+            if !named.contains(actor.id.as_str()) {
                 let position = self.at.position(at);
                 self.problems.push(
                     Diagnostic::warning(position, format!("actor \"{}\" is in no event", actor.id))
@@ -226,12 +299,15 @@ impl Checker<'_> {
                 );
             }
         }
-        for ((source, used), &at) in file.sources.iter().zip(source_used).zip(sources) {
-            if !used {
+        for (source, &at) in file.sources.iter().zip(sources) {
+            if !cited.contains(source.id.as_str()) {
                 let position = self.at.position(at);
                 self.problems.push(
-                    Diagnostic::warning(position, format!("source \"{}\" is cited by no event", source.id))
-                        .with_help("cite it from an event's `source`, or remove it"),
+                    Diagnostic::warning(
+                        position,
+                        format!("source \"{}\" is cited by no event", source.id),
+                    )
+                    .with_help("cite it from an event's `source`, or remove it"),
                 );
             }
         }
@@ -254,7 +330,9 @@ fn suggest<'n>(name: &str, known: impl Iterator<Item = (&'n str, &'n str)>) -> O
     let fuzzy = known
         .iter()
         .filter_map(|&(id, label)| {
-            let score = matcher.fuzzy_match(id, name).max(matcher.fuzzy_match(label, name))?;
+            let score = matcher
+                .fuzzy_match(id, name)
+                .max(matcher.fuzzy_match(label, name))?;
             Some((score, id))
         })
         .max_by_key(|&(score, _)| score);
