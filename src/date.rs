@@ -347,7 +347,7 @@ mod tests {
             end: None,
             circa: false,
         };
-        let mut dates = vec![
+        let mut dates = [
             when("2015-01-01"),
             when("2015-01"),
             when("2014-12-31"),
