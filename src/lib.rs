@@ -11,3 +11,8 @@ pub mod query;
 pub mod report;
 pub mod store;
 pub mod text;
+pub mod action;
+pub mod app;
+pub mod keymap;
+pub mod theme;
+pub mod ui;

@@ -7,6 +7,8 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use clap::Parser;
+use evex::app::App;
+use evex::theme::Theme;
 
 fn main() -> ExitCode {
     match cli::run(cli::Cli::parse()) {
@@ -24,12 +26,22 @@ fn explore(path: Option<&Path>) -> anyhow::Result<ExitCode> {
         eprintln!("evex: the explorer needs a terminal; try `evex list`");
         return Ok(ExitCode::from(2));
     }
-    let Ok((_, loaded)) = cli::load(path) else {
-        return Ok(ExitCode::from(2));
-    };
-    eprintln!(
-        "evex: the explorer is not built yet; try `evex list` ({} events)",
-        loaded.store.events.len()
-    );
-    Ok(ExitCode::from(2))
+    let Ok((_, loaded)) = cli::load(path) else { return Ok(ExitCode::from(2)) };
+    let theme = Theme::from_no_color(std::env::var_os("NO_COLOR").as_deref());
+    let app = App::new(loaded.store, theme);
+    report_panics();
+    ratatui::run(|terminal| app.run(terminal))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// After the terminal is restored, a panic also says what to do about it.
+fn report_panics() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        previous(info);
+        eprintln!(
+            "evex crashed: this is a bug in evex {}. Please report it to the evex maintainers with the message above and, if you can, the store you opened.",
+            env!("CARGO_PKG_VERSION")
+        );
+    }));
 }

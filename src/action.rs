@@ -1,0 +1,60 @@
+//! Everything a person can ask the explorer to do, whatever key or click asked for it.
+
+/// One thing to do. The keymap turns keys into actions; `App::update` applies them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Leave evex.
+    Quit,
+    /// Stop evex and return to the shell; `fg` brings it back.
+    Suspend,
+    /// Open or close the overlay listing every key binding.
+    ToggleHelp,
+    /// Focus the next pane: actors, timeline, detail.
+    FocusNext,
+    /// Focus the previous pane.
+    FocusPrev,
+    /// Move the selection down one row, or scroll the detail view.
+    Down,
+    /// Move the selection up one row, or scroll the detail view.
+    Up,
+    /// Go to the first row.
+    Top,
+    /// Go to the last row.
+    Bottom,
+    /// Go down a page.
+    PageDown,
+    /// Go up a page.
+    PageUp,
+    /// On the timeline: open the selected event in the detail view. In the sidebar: toggle.
+    Open,
+    /// Select or unselect the actor under the cursor as a filter.
+    ToggleActor,
+    /// Switch how selected actors combine: any of them, or all of them.
+    ToggleActorMode,
+    /// Open the search prompt (in the sidebar: filter the actor list).
+    Search,
+    /// Open the prompt that jumps to a year.
+    JumpToYear,
+    /// Jump to the first event of the previous year that has events.
+    PrevYear,
+    /// Jump to the first event of the next year that has events.
+    NextYear,
+    /// Show or hide the actor sidebar over the timeline on narrow terminals.
+    ToggleSidebar,
+    /// Back out one level: overlay, full-screen detail, search, actor selection.
+    Back,
+    /// In a prompt: type a character.
+    Type(char),
+    /// In a prompt: delete the character before the cursor.
+    DeleteChar,
+    /// In a prompt: delete the word before the cursor.
+    DeleteWord,
+    /// In a prompt: keep what was typed.
+    Submit,
+    /// In a prompt: restore what was there before it opened.
+    Cancel,
+    /// The mouse wheel turned over a point of the screen.
+    Scroll { column: u16, row: u16, down: bool },
+    /// A click at a point of the screen.
+    Click { column: u16, row: u16 },
+}

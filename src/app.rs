@@ -1,0 +1,226 @@
+//! The explorer's state and how actions change it. No terminal here: tests drive `App` with
+//! key events and read its fields.
+
+mod navigate;
+mod prompt;
+mod run;
+
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
+
+use crate::action::Action;
+use crate::filter::{self, ActorMode, Filter, Matches};
+use crate::index::Index;
+use crate::keymap::{self, Focus, Mode};
+use crate::query::Query;
+use crate::store::{ActorId, Store};
+use crate::theme::Theme;
+use crate::ui::detail::DetailState;
+use crate::ui::sidebar::SidebarState;
+use crate::ui::timeline::TimelineState;
+
+pub use prompt::{Prompt, PromptKind};
+
+/// Where the panes were drawn in the last frame (their insides, without borders), for the
+/// mouse and for knowing which panes are visible.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Areas {
+    pub sidebar: Option<Rect>,
+    pub timeline: Option<Rect>,
+    pub detail: Option<Rect>,
+    /// Whether the detail view is beside the timeline (wide terminals) or under it.
+    pub detail_beside: bool,
+}
+
+/// The whole explorer state.
+#[derive(Debug)]
+pub struct App {
+    pub store: Store,
+    pub index: Index,
+    pub theme: Theme,
+    /// The search text as typed; `filter.query` is its parsed form.
+    pub query_text: String,
+    pub filter: Filter,
+    pub matches: Matches,
+    pub focus: Focus,
+    pub mode: Mode,
+    pub prompt: Option<Prompt>,
+    pub timeline: TimelineState,
+    pub sidebar: SidebarState,
+    pub detail: DetailState,
+    /// The detail view fills the screen (narrow terminals, after Enter).
+    pub zoomed: bool,
+    /// The actor sidebar is shown over the timeline (narrow terminals, after `s`).
+    pub sidebar_overlay: bool,
+    /// A one-line message for the footer, cleared by the next action.
+    pub status: Option<String>,
+    pub areas: Areas,
+    pub should_quit: bool,
+    /// Ctrl-Z was pressed; the terminal loop suspends and clears this.
+    pub suspend_requested: bool,
+}
+
+impl App {
+    pub fn new(store: Store, theme: Theme) -> Self {
+        let index = Index::new(&store);
+        let mut app = Self {
+            store,
+            index,
+            theme,
+            query_text: String::new(),
+            filter: Filter::default(),
+            matches: Matches::default(),
+            focus: Focus::Timeline,
+            mode: Mode::Browse,
+            prompt: None,
+            timeline: TimelineState::default(),
+            sidebar: SidebarState::default(),
+            detail: DetailState::default(),
+            zoomed: false,
+            sidebar_overlay: false,
+            status: None,
+            areas: Areas::default(),
+            should_quit: false,
+            suspend_requested: false,
+        };
+        app.refresh();
+        app
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent) {
+        if let Some(action) = keymap::action(self.mode, self.focus, key) {
+            self.update(action);
+        }
+    }
+
+    /// Applies one action.
+    pub fn update(&mut self, action: Action) {
+        self.status = None;
+        match action {
+            Action::Quit => self.should_quit = true,
+            Action::Suspend => self.suspend_requested = true,
+            Action::ToggleHelp => self.toggle_help(),
+            Action::FocusNext => self.cycle_focus(true),
+            Action::FocusPrev => self.cycle_focus(false),
+            Action::Down => self.move_by(self.focus, 1),
+            Action::Up => self.move_by(self.focus, -1),
+            Action::Top => self.move_by(self.focus, isize::MIN),
+            Action::Bottom => self.move_by(self.focus, isize::MAX),
+            Action::PageDown => self.move_by(self.focus, self.page()),
+            Action::PageUp => self.move_by(self.focus, -self.page()),
+            Action::Open => self.open_detail(),
+            Action::ToggleActor => self.toggle_actor(),
+            Action::ToggleActorMode => self.toggle_actor_mode(),
+            Action::Search => self.open_prompt(if self.focus == Focus::Actors { PromptKind::FindActor } else { PromptKind::Search }),
+            Action::JumpToYear => self.open_prompt(PromptKind::Year),
+            Action::PrevYear => self.jump_year(false),
+            Action::NextYear => self.jump_year(true),
+            Action::ToggleSidebar => self.toggle_sidebar(),
+            Action::Back => self.back(),
+            Action::Type(c) => self.edit_prompt(|input| input.push(c)),
+            Action::DeleteChar => self.edit_prompt(|input| {
+                input.pop();
+            }),
+            Action::DeleteWord => self.edit_prompt(prompt::delete_word),
+            Action::Submit => self.submit_prompt(),
+            Action::Cancel => self.cancel_prompt(),
+            Action::Scroll { column, row, down } => self.scroll_at(column, row, down),
+            Action::Click { column, row } => self.click_at(column, row),
+        }
+    }
+
+    /// The store index of the selected event, if any event matches.
+    pub fn selected_event(&self) -> Option<usize> {
+        self.matches.events.get(self.timeline.selected).copied()
+    }
+
+    /// The actor under the sidebar cursor.
+    pub fn sidebar_actor(&self) -> Option<ActorId> {
+        self.sidebar.rows.get(self.sidebar.selected).copied()
+    }
+
+    /// Recomputes matches, facet counts and rows after the filter changed, keeping the
+    /// selection on the same event (or the next one that still matches).
+    fn refresh(&mut self) {
+        let previous = self.selected_event();
+        self.matches = filter::apply(&self.store, &self.index, &self.filter);
+        self.timeline.selected = match previous {
+            Some(event) => self.matches.events.partition_point(|&e| e < event),
+            None => 0,
+        }
+        .min(self.matches.events.len().saturating_sub(1));
+        self.timeline.rebuild(&self.store, &self.matches.events);
+        self.sidebar.rebuild(&self.store, &self.index, &self.matches.facets);
+        if self.selected_event() != previous {
+            self.detail.scroll = 0;
+        }
+    }
+
+    fn set_query(&mut self, text: String) {
+        self.filter.query = Query::parse(&text);
+        self.query_text = text;
+        self.refresh();
+    }
+
+    fn toggle_actor(&mut self) {
+        let Some(actor) = self.sidebar_actor() else { return };
+        if !self.filter.actors.remove(&actor) {
+            self.filter.actors.insert(actor);
+        }
+        self.refresh();
+    }
+
+    fn toggle_actor_mode(&mut self) {
+        self.filter.mode = match self.filter.mode {
+            ActorMode::Any => ActorMode::All,
+            ActorMode::All => ActorMode::Any,
+        };
+        self.refresh();
+    }
+
+    fn toggle_help(&mut self) {
+        self.mode = if self.mode == Mode::Help { Mode::Browse } else { Mode::Help };
+    }
+
+    fn toggle_sidebar(&mut self) {
+        self.sidebar_overlay = !self.sidebar_overlay;
+        self.focus = if self.sidebar_overlay { Focus::Actors } else { Focus::Timeline };
+    }
+
+    /// Esc while browsing: undo the innermost thing that is open or active.
+    fn back(&mut self) {
+        if self.zoomed {
+            self.zoomed = false;
+            self.focus = Focus::Timeline;
+        } else if self.sidebar_overlay {
+            self.toggle_sidebar();
+        } else if !self.query_text.is_empty() {
+            self.set_query(String::new());
+        } else if !self.filter.actors.is_empty() {
+            self.filter.actors.clear();
+            self.refresh();
+        } else if !self.sidebar.filter.is_empty() {
+            self.sidebar.filter.clear();
+            self.sidebar.rebuild(&self.store, &self.index, &self.matches.facets);
+        } else {
+            self.status = Some("nothing to clear; q quits".into());
+        }
+    }
+
+    /// The filters in words, for the header.
+    pub fn describe_filters(&self) -> String {
+        let mut parts = Vec::new();
+        if !self.query_text.trim().is_empty() {
+            parts.push(format!("search “{}”", self.query_text.trim()));
+        }
+        if !self.filter.actors.is_empty() {
+            let names: Vec<&str> = self.filter.actors.iter().map(|&a| self.store.actors[a].short_name()).collect();
+            let mode = match self.filter.mode {
+                ActorMode::Any => "any of",
+                ActorMode::All => "all of",
+            };
+            parts.push(format!("actors: {mode} {}", names.join(", ")));
+        }
+        parts.join(" · ")
+    }
+}

@@ -1,0 +1,89 @@
+//! Every colour and style evex draws with, in one place. `NO_COLOR` gets a monochrome theme
+//! that keeps selection and emphasis readable through bold and reverse video.
+
+use ratatui::style::{Color, Modifier, Style};
+
+use crate::store::EventKind;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Theme {
+    pub header: Style,
+    pub title: Style,
+    pub muted: Style,
+    pub border: Style,
+    pub border_focused: Style,
+    pub year: Style,
+    pub selected: Style,
+    pub selected_unfocused: Style,
+    pub mark: Style,
+    pub count: Style,
+    pub highlight: Style,
+    pub quote: Style,
+    pub key: Style,
+    pub prompt: Style,
+    pub warning: Style,
+    pub kinds: [Style; 8],
+}
+
+const fn fg(color: Color) -> Style {
+    Style::new().fg(color)
+}
+
+pub const COLOR: Theme = Theme {
+    header: Style::new().fg(Color::Black).bg(Color::Cyan),
+    title: Style::new().add_modifier(Modifier::BOLD),
+    muted: fg(Color::DarkGray),
+    border: fg(Color::DarkGray),
+    border_focused: fg(Color::Cyan),
+    year: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+    selected: Style::new().fg(Color::Black).bg(Color::Cyan),
+    selected_unfocused: Style::new().bg(Color::DarkGray),
+    mark: Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
+    count: fg(Color::DarkGray),
+    highlight: Style::new().fg(Color::Black).bg(Color::Yellow),
+    quote: Style::new().add_modifier(Modifier::ITALIC),
+    key: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+    prompt: Style::new().fg(Color::Yellow),
+    warning: fg(Color::Red),
+    kinds: [
+        fg(Color::Cyan),
+        fg(Color::Magenta),
+        fg(Color::Blue),
+        fg(Color::Green),
+        fg(Color::Red),
+        fg(Color::LightRed),
+        fg(Color::Yellow),
+        fg(Color::Gray),
+    ],
+};
+
+pub const MONO: Theme = Theme {
+    header: Style::new().add_modifier(Modifier::REVERSED),
+    title: Style::new().add_modifier(Modifier::BOLD),
+    muted: Style::new(),
+    border: Style::new(),
+    border_focused: Style::new().add_modifier(Modifier::BOLD),
+    year: Style::new().add_modifier(Modifier::BOLD),
+    selected: Style::new().add_modifier(Modifier::REVERSED),
+    selected_unfocused: Style::new().add_modifier(Modifier::UNDERLINED),
+    mark: Style::new().add_modifier(Modifier::BOLD),
+    count: Style::new(),
+    highlight: Style::new().add_modifier(Modifier::REVERSED),
+    quote: Style::new(),
+    key: Style::new().add_modifier(Modifier::BOLD),
+    prompt: Style::new().add_modifier(Modifier::BOLD),
+    warning: Style::new().add_modifier(Modifier::BOLD),
+    kinds: [Style::new(); 8],
+};
+
+impl Theme {
+    /// The theme for an environment: monochrome when `NO_COLOR` is set to anything.
+    pub fn from_no_color(no_color: Option<&std::ffi::OsStr>) -> Self {
+        if no_color.is_some_and(|v| !v.is_empty()) { MONO } else { COLOR }
+    }
+
+    pub fn kind(&self, kind: EventKind) -> Style {
+        let i = EventKind::ALL.iter().position(|&k| k == kind).unwrap_or(0);
+        self.kinds[i]
+    }
+}
