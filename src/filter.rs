@@ -38,7 +38,8 @@ pub struct Matches {
 }
 
 /// Actors whose name or an alias matches `pattern`: an exact id or name (ignoring case)
-/// picks that actor alone; otherwise fuzzy matches close to the best one.
+/// picks that actor alone; otherwise fuzzy matches scoring at least 80% of the best one, so
+/// `@bakiev` finds both Bakiyevs but not the scattered b-a-k-i-e-v of "Kubanychbek Omuraliev".
 pub fn matching_actors(store: &Store, index: &Index, pattern: &str) -> Vec<ActorId> {
     if let Some(exact) = store.actors.iter().position(|a| {
         a.id.eq_ignore_ascii_case(pattern) || a.name.to_lowercase() == pattern.to_lowercase()
@@ -58,7 +59,7 @@ pub fn matching_actors(store: &Store, index: &Index, pattern: &str) -> Vec<Actor
         .collect();
     let best = scores.iter().flatten().copied().max().unwrap_or(0);
     (0..scores.len())
-        .filter(|&a| scores[a].is_some_and(|s| s * 2 >= best))
+        .filter(|&a| scores[a].is_some_and(|s| s * 5 >= best * 4))
         .collect()
 }
 
