@@ -111,7 +111,11 @@ impl App {
             Action::Open => self.open_detail(),
             Action::ToggleActor => self.toggle_actor(),
             Action::ToggleActorMode => self.toggle_actor_mode(),
-            Action::Search => self.open_prompt(if self.focus == Focus::Actors { PromptKind::FindActor } else { PromptKind::Search }),
+            Action::Search => self.open_prompt(if self.focus == Focus::Actors {
+                PromptKind::FindActor
+            } else {
+                PromptKind::Search
+            }),
             Action::JumpToYear => self.open_prompt(PromptKind::Year),
             Action::PrevYear => self.jump_year(false),
             Action::NextYear => self.jump_year(true),
@@ -150,7 +154,14 @@ impl App {
         }
         .min(self.matches.events.len().saturating_sub(1));
         self.timeline.rebuild(&self.store, &self.matches.events);
-        self.sidebar.rebuild(&self.store, &self.index, &self.matches.facets);
+        // The cursor follows its actor through re-sorting only while the sidebar is in use;
+        // otherwise it starts again at the top, on the actor with the most events.
+        if self.focus != Focus::Actors {
+            self.sidebar.selected = 0;
+            self.sidebar.offset = 0;
+        }
+        self.sidebar
+            .rebuild(&self.store, &self.index, &self.matches.facets);
         if self.selected_event() != previous {
             self.detail.scroll = 0;
         }
@@ -163,7 +174,9 @@ impl App {
     }
 
     fn toggle_actor(&mut self) {
-        let Some(actor) = self.sidebar_actor() else { return };
+        let Some(actor) = self.sidebar_actor() else {
+            return;
+        };
         if !self.filter.actors.remove(&actor) {
             self.filter.actors.insert(actor);
         }
@@ -179,12 +192,20 @@ impl App {
     }
 
     fn toggle_help(&mut self) {
-        self.mode = if self.mode == Mode::Help { Mode::Browse } else { Mode::Help };
+        self.mode = if self.mode == Mode::Help {
+            Mode::Browse
+        } else {
+            Mode::Help
+        };
     }
 
     fn toggle_sidebar(&mut self) {
         self.sidebar_overlay = !self.sidebar_overlay;
-        self.focus = if self.sidebar_overlay { Focus::Actors } else { Focus::Timeline };
+        self.focus = if self.sidebar_overlay {
+            Focus::Actors
+        } else {
+            Focus::Timeline
+        };
     }
 
     /// Esc while browsing: undo the innermost thing that is open or active.
@@ -201,7 +222,8 @@ impl App {
             self.refresh();
         } else if !self.sidebar.filter.is_empty() {
             self.sidebar.filter.clear();
-            self.sidebar.rebuild(&self.store, &self.index, &self.matches.facets);
+            self.sidebar
+                .rebuild(&self.store, &self.index, &self.matches.facets);
         } else {
             self.status = Some("nothing to clear; q quits".into());
         }
@@ -214,7 +236,12 @@ impl App {
             parts.push(format!("search “{}”", self.query_text.trim()));
         }
         if !self.filter.actors.is_empty() {
-            let names: Vec<&str> = self.filter.actors.iter().map(|&a| self.store.actors[a].short_name()).collect();
+            let names: Vec<&str> = self
+                .filter
+                .actors
+                .iter()
+                .map(|&a| self.store.actors[a].short_name())
+                .collect();
             let mode = match self.filter.mode {
                 ActorMode::Any => "any of",
                 ActorMode::All => "all of",

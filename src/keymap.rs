@@ -46,7 +46,10 @@ pub struct Key {
 }
 
 const fn key(code: KeyCode) -> Key {
-    Key { code, modifiers: KeyModifiers::NONE }
+    Key {
+        code,
+        modifiers: KeyModifiers::NONE,
+    }
 }
 
 const fn ch(c: char) -> Key {
@@ -54,7 +57,10 @@ const fn ch(c: char) -> Key {
 }
 
 const fn ctrl(c: char) -> Key {
-    Key { code: KeyCode::Char(c), modifiers: KeyModifiers::CONTROL }
+    Key {
+        code: KeyCode::Char(c),
+        modifiers: KeyModifiers::CONTROL,
+    }
 }
 
 /// One row of the keymap.
@@ -69,8 +75,20 @@ pub struct Binding {
     pub hint: bool,
 }
 
-const fn bind(scope: Scope, keys: &'static [Key], action: Action, help: &'static str, hint: bool) -> Binding {
-    Binding { scope, keys, action, help, hint }
+const fn bind(
+    scope: Scope,
+    keys: &'static [Key],
+    action: Action,
+    help: &'static str,
+    hint: bool,
+) -> Binding {
+    Binding {
+        scope,
+        keys,
+        action,
+        help,
+        hint,
+    }
 }
 
 use Scope::{Always, Browse, Pane, Prompt};
@@ -78,32 +96,134 @@ use Scope::{Always, Browse, Pane, Prompt};
 /// Every binding, in the order the help lists them.
 pub const KEYMAP: &[Binding] = &[
     bind(Always, &[ctrl('c')], Action::Quit, "quit", false),
-    bind(Always, &[ctrl('z')], Action::Suspend, "suspend (fg resumes)", false),
+    bind(
+        Always,
+        &[ctrl('z')],
+        Action::Suspend,
+        "suspend (fg resumes)",
+        false,
+    ),
     bind(Browse, &[ch('q')], Action::Quit, "quit", true),
     bind(Browse, &[ch('?')], Action::ToggleHelp, "help", true),
-    bind(Browse, &[key(KeyCode::Tab)], Action::FocusNext, "next pane", true),
-    bind(Browse, &[key(KeyCode::BackTab)], Action::FocusPrev, "previous pane", false),
-    bind(Browse, &[ch('j'), key(KeyCode::Down)], Action::Down, "down", false),
-    bind(Browse, &[ch('k'), key(KeyCode::Up)], Action::Up, "up", false),
-    bind(Browse, &[ch('g'), key(KeyCode::Home)], Action::Top, "first", false),
-    bind(Browse, &[ch('G'), key(KeyCode::End)], Action::Bottom, "last", false),
-    bind(Browse, &[key(KeyCode::PageDown), ctrl('d')], Action::PageDown, "page down", false),
-    bind(Browse, &[key(KeyCode::PageUp), ctrl('u')], Action::PageUp, "page up", false),
-    bind(Pane(Focus::Timeline), &[key(KeyCode::Enter)], Action::Open, "read event", true),
-    bind(Pane(Focus::Actors), &[key(KeyCode::Enter), ch(' ')], Action::ToggleActor, "toggle actor", true),
-    bind(Pane(Focus::Actors), &[ch('m')], Action::ToggleActorMode, "any/all", true),
-    bind(Pane(Focus::Actors), &[ch('/')], Action::Search, "find actor", true),
+    bind(
+        Browse,
+        &[key(KeyCode::Tab)],
+        Action::FocusNext,
+        "next pane",
+        true,
+    ),
+    bind(
+        Browse,
+        &[key(KeyCode::BackTab)],
+        Action::FocusPrev,
+        "previous pane",
+        false,
+    ),
+    bind(
+        Browse,
+        &[ch('j'), key(KeyCode::Down)],
+        Action::Down,
+        "down",
+        false,
+    ),
+    bind(
+        Browse,
+        &[ch('k'), key(KeyCode::Up)],
+        Action::Up,
+        "up",
+        false,
+    ),
+    bind(
+        Browse,
+        &[ch('g'), key(KeyCode::Home)],
+        Action::Top,
+        "first",
+        false,
+    ),
+    bind(
+        Browse,
+        &[ch('G'), key(KeyCode::End)],
+        Action::Bottom,
+        "last",
+        false,
+    ),
+    bind(
+        Browse,
+        &[key(KeyCode::PageDown), ctrl('d')],
+        Action::PageDown,
+        "page down",
+        false,
+    ),
+    bind(
+        Browse,
+        &[key(KeyCode::PageUp), ctrl('u')],
+        Action::PageUp,
+        "page up",
+        false,
+    ),
+    bind(
+        Pane(Focus::Timeline),
+        &[key(KeyCode::Enter)],
+        Action::Open,
+        "read event",
+        true,
+    ),
+    bind(
+        Pane(Focus::Actors),
+        &[key(KeyCode::Enter), ch(' ')],
+        Action::ToggleActor,
+        "toggle actor",
+        true,
+    ),
+    bind(
+        Pane(Focus::Actors),
+        &[ch('m')],
+        Action::ToggleActorMode,
+        "any/all",
+        true,
+    ),
+    bind(
+        Pane(Focus::Actors),
+        &[ch('/')],
+        Action::Search,
+        "find actor",
+        true,
+    ),
     bind(Browse, &[ch('/')], Action::Search, "search", true),
     bind(Browse, &[ch('y')], Action::JumpToYear, "go to year", true),
     bind(Browse, &[ch('[')], Action::PrevYear, "previous year", false),
     bind(Browse, &[ch(']')], Action::NextYear, "next year", false),
-    bind(Browse, &[ch('s')], Action::ToggleSidebar, "actors (narrow)", false),
+    bind(
+        Browse,
+        &[ch('s')],
+        Action::ToggleSidebar,
+        "actors (narrow)",
+        false,
+    ),
     bind(Browse, &[key(KeyCode::Esc)], Action::Back, "back", true),
     bind(Prompt, &[key(KeyCode::Enter)], Action::Submit, "keep", true),
     bind(Prompt, &[key(KeyCode::Esc)], Action::Cancel, "cancel", true),
-    bind(Prompt, &[key(KeyCode::Backspace)], Action::DeleteChar, "delete", false),
-    bind(Prompt, &[ctrl('w')], Action::DeleteWord, "delete word", true),
-    bind(Scope::Help, &[key(KeyCode::Esc), ch('?'), ch('q')], Action::ToggleHelp, "close help", true),
+    bind(
+        Prompt,
+        &[key(KeyCode::Backspace)],
+        Action::DeleteChar,
+        "delete",
+        false,
+    ),
+    bind(
+        Prompt,
+        &[ctrl('w')],
+        Action::DeleteWord,
+        "delete word",
+        true,
+    ),
+    bind(
+        Scope::Help,
+        &[key(KeyCode::Esc), ch('?'), ch('q')],
+        Action::ToggleHelp,
+        "close help",
+        true,
+    ),
 ];
 
 impl Binding {
@@ -125,13 +245,20 @@ pub fn action(mode: Mode, focus: Focus, event: KeyEvent) -> Option<Action> {
         code: event.code,
         modifiers: event.modifiers - KeyModifiers::SHIFT,
     };
-    let scoped = |b: &&Binding| b.applies(mode, focus) && b.keys.contains(&pressed);
-    let pane_first = KEYMAP.iter().filter(|b| matches!(b.scope, Pane(_) | Always)).chain(KEYMAP.iter());
-    if let Some(binding) = pane_first.filter(scoped).next() {
+    let found = KEYMAP
+        .iter()
+        .filter(|b| matches!(b.scope, Pane(_) | Always))
+        .chain(KEYMAP)
+        .find(|b| b.applies(mode, focus) && b.keys.contains(&pressed));
+    if let Some(binding) = found {
         return Some(binding.action);
     }
     match (mode, event.code) {
-        (Mode::Prompt, KeyCode::Char(c)) if !event.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => {
+        (Mode::Prompt, KeyCode::Char(c))
+            if !event
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        {
             Some(Action::Type(c))
         }
         _ => None,
@@ -142,10 +269,18 @@ pub fn action(mode: Mode, focus: Focus, event: KeyEvent) -> Option<Action> {
 /// ones that a pane binding does not shadow.
 pub fn hints(mode: Mode, focus: Focus) -> impl Iterator<Item = &'static Binding> {
     let is_pane = |b: &Binding| matches!(b.scope, Pane(_));
-    let pane = KEYMAP.iter().filter(move |b| is_pane(b) && b.applies(mode, focus));
+    let pane = KEYMAP
+        .iter()
+        .filter(move |b| is_pane(b) && b.applies(mode, focus));
     let pane_keys = pane.clone();
-    let shadowed = move |b: &Binding| pane_keys.clone().any(|p| p.keys.iter().any(|k| b.keys.contains(k)));
-    let general = KEYMAP.iter().filter(move |b| !is_pane(b) && b.applies(mode, focus) && !shadowed(b));
+    let shadowed = move |b: &Binding| {
+        pane_keys
+            .clone()
+            .any(|p| p.keys.iter().any(|k| b.keys.contains(k)))
+    };
+    let general = KEYMAP
+        .iter()
+        .filter(move |b| !is_pane(b) && b.applies(mode, focus) && !shadowed(b));
     pane.chain(general).filter(|b| b.hint)
 }
 
@@ -167,10 +302,19 @@ pub fn label(key: Key) -> String {
         KeyCode::PageDown => "PgDn".into(),
         other => format!("{other:?}"),
     };
-    if key.modifiers.contains(KeyModifiers::CONTROL) { format!("Ctrl-{name}") } else { name }
+    if key.modifiers.contains(KeyModifiers::CONTROL) {
+        format!("Ctrl-{name}")
+    } else {
+        name
+    }
 }
 
 /// All keys of a binding: `j/↓`.
 pub fn labels(binding: &Binding) -> String {
-    binding.keys.iter().map(|&k| label(k)).collect::<Vec<_>>().join("/")
+    binding
+        .keys
+        .iter()
+        .map(|&k| label(k))
+        .collect::<Vec<_>>()
+        .join("/")
 }

@@ -3,16 +3,16 @@
 //! The flow goes one way: [`store`] (RON to a validated model) -> [`query`] (pure filtering)
 //! -> [`app`] (state updated by actions) -> [`ui`] (pure rendering of that state).
 
+pub mod action;
+pub mod app;
 pub mod date;
 pub mod filter;
 pub mod index;
 pub mod input;
+pub mod keymap;
 pub mod query;
 pub mod report;
 pub mod store;
 pub mod text;
-pub mod action;
-pub mod app;
-pub mod keymap;
 pub mod theme;
 pub mod ui;

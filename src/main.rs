@@ -26,7 +26,9 @@ fn explore(path: Option<&Path>) -> anyhow::Result<ExitCode> {
         eprintln!("evex: the explorer needs a terminal; try `evex list`");
         return Ok(ExitCode::from(2));
     }
-    let Ok((_, loaded)) = cli::load(path) else { return Ok(ExitCode::from(2)) };
+    let Ok((_, loaded)) = cli::load(path) else {
+        return Ok(ExitCode::from(2));
+    };
     let theme = Theme::from_no_color(std::env::var_os("NO_COLOR").as_deref());
     let app = App::new(loaded.store, theme);
     report_panics();

@@ -79,7 +79,11 @@ pub const MONO: Theme = Theme {
 impl Theme {
     /// The theme for an environment: monochrome when `NO_COLOR` is set to anything.
     pub fn from_no_color(no_color: Option<&std::ffi::OsStr>) -> Self {
-        if no_color.is_some_and(|v| !v.is_empty()) { MONO } else { COLOR }
+        if no_color.is_some_and(|v| !v.is_empty()) {
+            MONO
+        } else {
+            COLOR
+        }
     }
 
     pub fn kind(&self, kind: EventKind) -> Style {

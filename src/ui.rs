@@ -29,11 +29,19 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     let area = frame.area();
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
         app.areas = Areas::default();
-        let message = format!("terminal too small: {}x{}, evex needs {}x{}", area.width, area.height, MIN_SIZE.0, MIN_SIZE.1);
+        let message = format!(
+            "terminal too small: {}x{}, evex needs {}x{}",
+            area.width, area.height, MIN_SIZE.0, MIN_SIZE.1
+        );
         frame.render_widget(Paragraph::new(message).wrap(Wrap { trim: true }), area);
         return;
     }
-    let [header, body, footer] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+    let [header, body, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
     draw_header(frame, app, header);
     let panes = panes(app, body);
     app.areas = Areas {
@@ -72,14 +80,20 @@ fn inner(area: Rect) -> Rect {
 /// sidebar hidden; a zoomed detail view takes the whole body.
 fn panes(app: &App, body: Rect) -> Panes {
     if app.zoomed {
-        return Panes { sidebar: None, timeline: None, detail: Some(body) };
+        return Panes {
+            sidebar: None,
+            timeline: None,
+            detail: Some(body),
+        };
     }
     let sidebar_width = Constraint::Length(26);
     let (sidebar, main) = if body.width >= SIDEBAR_MIN_WIDTH {
         let [sidebar, main] = Layout::horizontal([sidebar_width, Constraint::Fill(1)]).areas(body);
         (Some(sidebar), main)
     } else if app.sidebar_overlay {
-        let [overlay, _] = Layout::horizontal([Constraint::Length(body.width.min(34)), Constraint::Fill(1)]).areas(body);
+        let [overlay, _] =
+            Layout::horizontal([Constraint::Length(body.width.min(34)), Constraint::Fill(1)])
+                .areas(body);
         (Some(overlay), body)
     } else {
         (None, body)
@@ -90,17 +104,35 @@ fn panes(app: &App, body: Rect) -> Panes {
     } else {
         Layout::vertical([Constraint::Fill(1), Constraint::Fill(1)]).areas(main)
     };
-    Panes { sidebar, timeline: Some(timeline), detail: Some(detail) }
+    Panes {
+        sidebar,
+        timeline: Some(timeline),
+        detail: Some(detail),
+    }
 }
 
 fn pane_block<'a>(app: &App, pane: Focus, title: String) -> Block<'a> {
     let focused = app.focus == pane && app.mode != Mode::Help;
-    let style = if focused { app.theme.border_focused } else { app.theme.border };
-    Block::bordered().border_style(style).title(Line::from(title).style(if focused { app.theme.title } else { app.theme.muted }))
+    let style = if focused {
+        app.theme.border_focused
+    } else {
+        app.theme.border
+    };
+    Block::bordered()
+        .border_style(style)
+        .title(Line::from(title).style(if focused {
+            app.theme.title
+        } else {
+            app.theme.muted
+        }))
 }
 
 fn draw_header(frame: &mut Frame, app: &App, area: Rect) {
-    let count = format!("{}/{} events", app.matches.events.len(), app.store.events.len());
+    let count = format!(
+        "{}/{} events",
+        app.matches.events.len(),
+        app.store.events.len()
+    );
     let filters = app.describe_filters();
     let mut spans = vec![
         Span::raw(" evex · "),
@@ -112,7 +144,10 @@ fn draw_header(frame: &mut Frame, app: &App, area: Rect) {
         spans.push(Span::raw("   "));
         spans.push(Span::raw(sanitize(&filters).into_owned()));
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)).style(app.theme.header), area);
+    frame.render_widget(
+        Paragraph::new(Line::from(spans)).style(app.theme.header),
+        area,
+    );
 }
 
 fn draw_timeline(frame: &mut Frame, app: &mut App, area: Rect) {
@@ -193,20 +228,34 @@ fn draw_help(frame: &mut Frame, app: &App, body: Rect) {
         .map(|b| {
             Line::from(vec![
                 Span::styled(format!(" {:<16}", keymap::labels(b)), theme.key),
-                Span::raw(format!("{:<18}", b.help)),
+                Span::raw(format!("{:<24}", b.help)),
                 Span::styled(scope_name(b.scope), theme.muted),
             ])
         })
         .chain([
             Line::raw(""),
-            Line::styled(" Search: words (smart case), \"a phrase\", @actor, 2012, 2010..2013, 2012-08", theme.muted),
-            Line::styled(" Mouse: wheel scrolls the pane under it; click selects or toggles", theme.muted),
+            Line::styled(
+                " Search: words (smart case), \"a phrase\", @actor, 2012, 2010..2013, 2012-08",
+                theme.muted,
+            ),
+            Line::styled(
+                " Mouse: wheel scrolls the pane under it; click selects or toggles",
+                theme.muted,
+            ),
         ])
         .collect();
-    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX).min(body.height);
-    let [area] = Layout::vertical([Constraint::Length(height)]).flex(Flex::Center).areas(body);
-    let [area] = Layout::horizontal([Constraint::Length(body.width.min(84))]).flex(Flex::Center).areas(area);
+    let height = u16::try_from(lines.len() + 2)
+        .unwrap_or(u16::MAX)
+        .min(body.height);
+    let [area] = Layout::vertical([Constraint::Length(height)])
+        .flex(Flex::Center)
+        .areas(body);
+    let [area] = Layout::horizontal([Constraint::Length(body.width.min(84))])
+        .flex(Flex::Center)
+        .areas(area);
     frame.render_widget(Clear, area);
-    let block = Block::bordered().border_style(theme.border_focused).title(Line::from(" Keys · Esc or ? closes ").style(theme.title));
+    let block = Block::bordered()
+        .border_style(theme.border_focused)
+        .title(Line::from(" Keys · Esc or ? closes ").style(theme.title));
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }

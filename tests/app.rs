@@ -24,7 +24,10 @@ fn search_filters_live_and_enter_keeps_the_query() {
     assert_eq!(app.matches.events.len(), 16, "filters while typing");
     typed(&mut app, "ev");
     key(&mut app, KeyCode::Enter);
-    assert_eq!((app.mode, app.query_text.as_str()), (Mode::Browse, "bakiyev"));
+    assert_eq!(
+        (app.mode, app.query_text.as_str()),
+        (Mode::Browse, "bakiyev")
+    );
     assert_eq!(app.matches.events.len(), 16);
     assert_eq!(app.describe_filters(), "search “bakiyev”");
 }
@@ -40,7 +43,10 @@ fn esc_in_the_prompt_restores_the_previous_query() {
     typed(&mut app, " tractor");
     assert_eq!(app.matches.events.len(), 0);
     key(&mut app, KeyCode::Esc);
-    assert_eq!((app.query_text.as_str(), app.matches.events.len()), ("minsk", kept));
+    assert_eq!(
+        (app.query_text.as_str(), app.matches.events.len()),
+        ("minsk", kept)
+    );
 }
 
 #[test]
@@ -48,7 +54,15 @@ fn smart_case_and_phrases() {
     let mut app = app();
     key(&mut app, KeyCode::Char('/'));
     typed(&mut app, "\"foreign agents law\"");
-    assert_eq!(ids(&app), ["atambayev-rejects-agents-law", "foreign-agents-law", "atambayev-pivot", "us-treaty-cancelled"]);
+    assert_eq!(
+        ids(&app),
+        [
+            "atambayev-rejects-agents-law",
+            "foreign-agents-law",
+            "atambayev-pivot",
+            "us-treaty-cancelled"
+        ]
+    );
     key(&mut app, KeyCode::Esc);
     key(&mut app, KeyCode::Char('/'));
     typed(&mut app, "West");
@@ -56,7 +70,10 @@ fn smart_case_and_phrases() {
     key(&mut app, KeyCode::Esc);
     key(&mut app, KeyCode::Char('/'));
     typed(&mut app, "west");
-    assert!(app.matches.events.len() > sensitive, "lower case also finds “Western”… and more");
+    assert!(
+        app.matches.events.len() > sensitive,
+        "lower case also finds “Western”… and more"
+    );
 }
 
 #[test]
@@ -66,7 +83,12 @@ fn at_actor_matches_names_and_aliases_fuzzily() {
     typed(&mut app, "@lukash");
     let lukashenko = actor(&app, "lukashenko");
     assert_eq!(app.matches.events.len(), 7);
-    assert!(app.matches.events.iter().all(|&e| app.store.events[e].actors.contains(&lukashenko)));
+    assert!(
+        app.matches
+            .events
+            .iter()
+            .all(|&e| app.store.events[e].actors.contains(&lukashenko))
+    );
     key(&mut app, KeyCode::Esc);
     key(&mut app, KeyCode::Char('/'));
     typed(&mut app, "@bakiev");
@@ -75,7 +97,11 @@ fn at_actor_matches_names_and_aliases_fuzzily() {
         let actors = &app.store.events[e].actors;
         actors.contains(&kurmanbek) || actors.contains(&janysh)
     }));
-    assert_eq!(app.matches.events.len(), 14, "11 of Kurmanbek, 4 of Janysh, 1 of both");
+    assert_eq!(
+        app.matches.events.len(),
+        14,
+        "11 of Kurmanbek, 4 of Janysh, 1 of both"
+    );
 }
 
 #[test]
@@ -89,7 +115,11 @@ fn years_ranges_and_months_match_overlapping_dates() {
         key(app, KeyCode::Esc);
         n
     };
-    assert_eq!(count(&mut app, "2013"), 10, "three 2013 events and seven spans across 2013");
+    assert_eq!(
+        count(&mut app, "2013"),
+        10,
+        "three 2013 events and seven spans across 2013"
+    );
     assert_eq!(count(&mut app, "2015-06"), 12);
     assert_eq!(count(&mut app, "2015-06-24"), 8);
     assert_eq!(count(&mut app, "1998..2005"), 4);
@@ -102,7 +132,10 @@ fn actors_toggle_and_combine_as_any_or_all() {
     key(&mut app, KeyCode::BackTab);
     assert_eq!(app.focus, Focus::Actors);
     let first = app.sidebar_actor().unwrap();
-    assert_eq!(app.store.actors[first].id, "kyrgyzstan", "most events first");
+    assert_eq!(
+        app.store.actors[first].id, "kyrgyzstan",
+        "most events first"
+    );
     key(&mut app, KeyCode::Char(' '));
     assert_eq!(app.matches.events.len(), 21);
     key(&mut app, KeyCode::Char('j'));
@@ -115,7 +148,10 @@ fn actors_toggle_and_combine_as_any_or_all() {
     assert_eq!(app.matches.events.len(), 9, "all: Kyrgyzstan and Belarus");
     assert_eq!(app.describe_filters(), "actors: all of Belarus, Kyrgyzstan");
     let lukashenko = actor(&app, "lukashenko");
-    assert_eq!(app.matches.facets[lukashenko], 0, "counts follow the filter");
+    assert_eq!(
+        app.matches.facets[lukashenko], 0,
+        "counts follow the filter"
+    );
     key(&mut app, KeyCode::Char(' '));
     assert_eq!(app.matches.events.len(), 21, "untoggling Belarus");
 }
@@ -182,7 +218,10 @@ fn enter_opens_the_detail_full_screen_on_narrow_terminals_and_esc_returns() {
     key(&mut app, KeyCode::Enter);
     assert_eq!((app.focus, app.zoomed), (Focus::Detail, false));
     key(&mut app, KeyCode::Char('j'));
-    assert_eq!(app.timeline.selected, 0, "j scrolls the detail, not the timeline");
+    assert_eq!(
+        app.timeline.selected, 0,
+        "j scrolls the detail, not the timeline"
+    );
     let mut app = common::app();
     draw(&mut app, 60, 20);
     key(&mut app, KeyCode::Enter);
@@ -203,7 +242,10 @@ fn y_jumps_to_a_year_or_the_nearest_without_filtering() {
     typed(&mut app, "2003");
     key(&mut app, KeyCode::Enter);
     assert_eq!(selected_id(&app), "turnover-2005");
-    assert_eq!(app.status.as_deref(), Some("no events in 2003; showing 2005"));
+    assert_eq!(
+        app.status.as_deref(),
+        Some("no events in 2003; showing 2005")
+    );
     key(&mut app, KeyCode::Char('y'));
     typed(&mut app, "1999");
     key(&mut app, KeyCode::Enter);
@@ -245,7 +287,11 @@ fn esc_backs_out_one_level_at_a_time() {
     assert_eq!(app.mode, Mode::Browse, "closes the help");
     assert_eq!(app.query_text, "minsk");
     key(&mut app, KeyCode::Esc);
-    assert_eq!((app.query_text.as_str(), app.filter.actors.len()), ("", 1), "clears the search");
+    assert_eq!(
+        (app.query_text.as_str(), app.filter.actors.len()),
+        ("", 1),
+        "clears the search"
+    );
     key(&mut app, KeyCode::Esc);
     assert!(app.filter.actors.is_empty(), "clears the actors");
     assert_eq!(app.matches.events.len(), 49);
@@ -292,12 +338,26 @@ fn the_mouse_selects_rows_toggles_actors_and_scrolls_the_pane_under_it() {
     let mut app = app();
     draw(&mut app, 120, 40);
     let timeline = app.areas.timeline.unwrap();
-    app.update(Action::Click { column: timeline.x + 5, row: timeline.y + 2 });
-    assert_eq!(selected_id(&app), "ruble-blame", "row 0 is the 1998 heading");
-    app.update(Action::Scroll { column: timeline.x + 5, row: timeline.y, down: true });
+    app.update(Action::Click {
+        column: timeline.x + 5,
+        row: timeline.y + 2,
+    });
+    assert_eq!(
+        selected_id(&app),
+        "ruble-blame",
+        "row 0 is the 1998 heading"
+    );
+    app.update(Action::Scroll {
+        column: timeline.x + 5,
+        row: timeline.y,
+        down: true,
+    });
     assert_eq!(app.timeline.selected, 4);
     let sidebar = app.areas.sidebar.unwrap();
-    app.update(Action::Click { column: sidebar.x + 3, row: sidebar.y });
+    app.update(Action::Click {
+        column: sidebar.x + 3,
+        row: sidebar.y,
+    });
     assert_eq!(app.focus, Focus::Actors);
     assert_eq!(app.matches.events.len(), 21, "Kyrgyzstan toggled");
 }
@@ -313,7 +373,12 @@ fn every_keymap_binding_reaches_its_action() {
         };
         for k in binding.keys {
             let event = KeyEvent::new(k.code, k.modifiers);
-            assert_eq!(evex::keymap::action(mode, focus, event), Some(binding.action), "{:?}", k);
+            assert_eq!(
+                evex::keymap::action(mode, focus, event),
+                Some(binding.action),
+                "{:?}",
+                k
+            );
         }
     }
 }

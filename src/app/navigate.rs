@@ -20,7 +20,11 @@ impl App {
             order.insert(0, Focus::Actors);
         }
         let at = order.iter().position(|&f| f == self.focus).unwrap_or(0);
-        let next = if forward { at + 1 } else { at + order.len() - 1 } % order.len();
+        let next = if forward {
+            at + 1
+        } else {
+            at + order.len() - 1
+        } % order.len();
         self.focus = order[next];
         if self.focus != Focus::Detail {
             self.zoomed = false;
@@ -39,9 +43,12 @@ impl App {
 
     /// Moves the cursor of `pane` by `delta` rows (clamped), or scrolls the detail view.
     pub(super) fn move_by(&mut self, pane: Focus, delta: isize) {
-        let step = |at: usize, len: usize| at.saturating_add_signed(delta).min(len.saturating_sub(1));
+        let step =
+            |at: usize, len: usize| at.saturating_add_signed(delta).min(len.saturating_sub(1));
         match pane {
-            Focus::Actors => self.sidebar.selected = step(self.sidebar.selected, self.sidebar.rows.len()),
+            Focus::Actors => {
+                self.sidebar.selected = step(self.sidebar.selected, self.sidebar.rows.len())
+            }
             Focus::Timeline => {
                 let before = self.timeline.selected;
                 self.timeline.selected = step(before, self.matches.events.len());
@@ -49,7 +56,13 @@ impl App {
                     self.detail.scroll = 0;
                 }
             }
-            Focus::Detail => self.detail.scroll = self.detail.scroll.saturating_add_signed(delta).min(self.detail.max_scroll),
+            Focus::Detail => {
+                self.detail.scroll = self
+                    .detail
+                    .scroll
+                    .saturating_add_signed(delta)
+                    .min(self.detail.max_scroll)
+            }
         }
     }
 
@@ -62,11 +75,16 @@ impl App {
     }
 
     fn start_year(&self, position: usize) -> i32 {
-        self.store.events[self.matches.events[position]].when.date.year
+        self.store.events[self.matches.events[position]]
+            .when
+            .date
+            .year
     }
 
     fn first_of_year(&self, year: i32) -> usize {
-        self.matches.events.partition_point(|&e| self.store.events[e].when.date.year < year)
+        self.matches
+            .events
+            .partition_point(|&e| self.store.events[e].when.date.year < year)
     }
 
     fn select(&mut self, position: usize) {
@@ -89,7 +107,12 @@ impl App {
         };
         match target {
             Some(position) => self.select(position),
-            None => self.status = Some(format!("no {} year with events", if forward { "later" } else { "earlier" })),
+            None => {
+                self.status = Some(format!(
+                    "no {} year with events",
+                    if forward { "later" } else { "earlier" }
+                ))
+            }
         }
     }
 
@@ -115,9 +138,13 @@ impl App {
     /// The pane under a point; the sidebar first, as it may be drawn over the timeline.
     fn pane_at(&self, column: u16, row: u16) -> Option<(Focus, Rect)> {
         let point = Position { x: column, y: row };
-        [(Focus::Actors, self.areas.sidebar), (Focus::Timeline, self.areas.timeline), (Focus::Detail, self.areas.detail)]
-            .into_iter()
-            .find_map(|(pane, area)| area.filter(|a| a.contains(point)).map(|a| (pane, a)))
+        [
+            (Focus::Actors, self.areas.sidebar),
+            (Focus::Timeline, self.areas.timeline),
+            (Focus::Detail, self.areas.detail),
+        ]
+        .into_iter()
+        .find_map(|(pane, area)| area.filter(|a| a.contains(point)).map(|a| (pane, a)))
     }
 
     pub(super) fn scroll_at(&mut self, column: u16, row: u16, down: bool) {
@@ -127,7 +154,9 @@ impl App {
     }
 
     pub(super) fn click_at(&mut self, column: u16, row: u16) {
-        let Some((pane, area)) = self.pane_at(column, row) else { return };
+        let Some((pane, area)) = self.pane_at(column, row) else {
+            return;
+        };
         self.focus = pane;
         let line = usize::from(row - area.y);
         match pane {

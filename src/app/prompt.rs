@@ -34,7 +34,9 @@ pub struct Prompt {
 /// Deletes the word before the end, and the white space after it.
 pub fn delete_word(input: &mut String) {
     let trimmed = input.trim_end().len();
-    let start = input[..trimmed].rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let start = input[..trimmed]
+        .rfind(char::is_whitespace)
+        .map_or(0, |i| i + 1);
     input.truncate(start);
 }
 
@@ -50,12 +52,18 @@ impl App {
         } else if self.focus == Focus::Actors && kind == PromptKind::Search {
             self.focus = Focus::Timeline;
         }
-        self.prompt = Some(Prompt { kind, input: previous.clone(), previous });
+        self.prompt = Some(Prompt {
+            kind,
+            input: previous.clone(),
+            previous,
+        });
         self.mode = Mode::Prompt;
     }
 
     pub(super) fn edit_prompt(&mut self, edit: impl FnOnce(&mut String)) {
-        let Some(prompt) = &mut self.prompt else { return };
+        let Some(prompt) = &mut self.prompt else {
+            return;
+        };
         edit(&mut prompt.input);
         let (kind, input) = (prompt.kind, prompt.input.clone());
         self.apply_prompt(kind, input);
@@ -68,14 +76,17 @@ impl App {
             PromptKind::FindActor => {
                 self.sidebar.filter = input;
                 self.sidebar.selected = 0;
-                self.sidebar.rebuild(&self.store, &self.index, &self.matches.facets);
+                self.sidebar
+                    .rebuild(&self.store, &self.index, &self.matches.facets);
             }
             PromptKind::Year => {}
         }
     }
 
     pub(super) fn submit_prompt(&mut self) {
-        let Some(prompt) = self.prompt.take() else { return };
+        let Some(prompt) = self.prompt.take() else {
+            return;
+        };
         self.mode = Mode::Browse;
         match prompt.kind {
             PromptKind::Search => {}
@@ -83,7 +94,8 @@ impl App {
                 self.sidebar.selected = 0;
                 self.toggle_actor();
                 self.sidebar.filter.clear();
-                self.sidebar.rebuild(&self.store, &self.index, &self.matches.facets);
+                self.sidebar
+                    .rebuild(&self.store, &self.index, &self.matches.facets);
             }
             PromptKind::Year => match prompt.input.trim().parse::<i32>() {
                 Ok(year) => self.jump_to_year(year),
@@ -93,7 +105,9 @@ impl App {
     }
 
     pub(super) fn cancel_prompt(&mut self) {
-        let Some(prompt) = self.prompt.take() else { return };
+        let Some(prompt) = self.prompt.take() else {
+            return;
+        };
         self.mode = Mode::Browse;
         self.apply_prompt(prompt.kind, prompt.previous);
     }

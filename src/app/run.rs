@@ -7,7 +7,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind};
+use ratatui::crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind,
+};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 use signal_hook::consts::{SIGHUP, SIGTERM, SIGTSTP};
@@ -59,9 +61,19 @@ impl App {
                 Event::Mouse(mouse) => {
                     let (column, row) = (mouse.column, mouse.row);
                     match mouse.kind {
-                        MouseEventKind::ScrollDown => self.update(Action::Scroll { column, row, down: true }),
-                        MouseEventKind::ScrollUp => self.update(Action::Scroll { column, row, down: false }),
-                        MouseEventKind::Down(MouseButton::Left) => self.update(Action::Click { column, row }),
+                        MouseEventKind::ScrollDown => self.update(Action::Scroll {
+                            column,
+                            row,
+                            down: true,
+                        }),
+                        MouseEventKind::ScrollUp => self.update(Action::Scroll {
+                            column,
+                            row,
+                            down: false,
+                        }),
+                        MouseEventKind::Down(MouseButton::Left) => {
+                            self.update(Action::Click { column, row })
+                        }
                         _ => {}
                     }
                 }

@@ -40,8 +40,11 @@ impl StatefulWidget for Detail<'_> {
             return;
         };
         let facts = Paragraph::new(self.facts(event)).wrap(Wrap { trim: false });
-        let facts_height = u16::try_from(facts.line_count(inner.width)).unwrap_or(u16::MAX).min(inner.height / 2 + 1);
-        let [facts_area, quote_area] = Layout::vertical([Constraint::Length(facts_height), Constraint::Fill(1)]).areas(inner);
+        let facts_height = u16::try_from(facts.line_count(inner.width))
+            .unwrap_or(u16::MAX)
+            .min(inner.height / 2 + 1);
+        let [facts_area, quote_area] =
+            Layout::vertical([Constraint::Length(facts_height), Constraint::Fill(1)]).areas(inner);
         facts.render(facts_area, buf);
 
         let quote_block = Block::new()
@@ -50,14 +53,22 @@ impl StatefulWidget for Detail<'_> {
             .padding(Padding::left(1))
             .title(Line::styled("Source quote", self.theme.muted));
         let quote_inner = quote_block.inner(quote_area);
-        let quote = Paragraph::new(Line::from(highlight(&event.quote, self.query, self.theme.quote, self.theme.highlight)))
-            .wrap(Wrap { trim: true });
+        let quote = Paragraph::new(Line::from(highlight(
+            &event.quote,
+            self.query,
+            self.theme.quote,
+            self.theme.highlight,
+        )))
+        .wrap(Wrap { trim: true });
         let lines = quote.line_count(quote_inner.width);
         state.height = usize::from(quote_inner.height);
         state.max_scroll = lines.saturating_sub(state.height);
         state.scroll = state.scroll.min(state.max_scroll);
         let scroll = u16::try_from(state.scroll).unwrap_or(u16::MAX);
-        quote.block(quote_block).scroll((scroll, 0)).render(quote_area, buf);
+        quote
+            .block(quote_block)
+            .scroll((scroll, 0))
+            .render(quote_area, buf);
     }
 }
 
@@ -66,7 +77,12 @@ impl Detail<'_> {
         let theme = self.theme;
         let label = |name: &'static str| Span::styled(name, theme.muted);
         let mut lines = vec![
-            Line::from(highlight(&event.title, self.query, theme.title, theme.highlight)),
+            Line::from(highlight(
+                &event.title,
+                self.query,
+                theme.title,
+                theme.highlight,
+            )),
             Line::from(vec![
                 label("When   "),
                 Span::raw(event.when.words()),
@@ -75,32 +91,51 @@ impl Detail<'_> {
             ]),
         ];
         if let Some(place) = &event.place {
-            lines.push(Line::from(vec![label("Where  "), Span::raw(sanitize(place).into_owned())]));
+            lines.push(Line::from(vec![
+                label("Where  "),
+                Span::raw(sanitize(place).into_owned()),
+            ]));
         }
         for (i, &a) in event.actors.iter().enumerate() {
             let actor = &self.store.actors[a];
-            let role = actor.role.as_deref().map(|r| format!(", {}", sanitize(r))).unwrap_or_default();
             lines.push(Line::from(vec![
                 label(if i == 0 { "Who    " } else { "       " }),
                 Span::raw(sanitize(&actor.name).into_owned()),
-                Span::styled(role, theme.muted),
             ]));
+            if let Some(role) = &actor.role {
+                lines.push(Line::from(vec![
+                    label("         "),
+                    Span::styled(sanitize(role).into_owned(), theme.muted),
+                ]));
+            }
         }
         let source = &self.store.sources[event.source];
-        let mut citation = format!("{}, {}", sanitize(&source.title), sanitize(&source.publisher));
+        let mut citation = format!(
+            "{}, {}",
+            sanitize(&source.title),
+            sanitize(&source.publisher)
+        );
         if let Some(author) = &source.author {
             citation += &format!(", by {}", sanitize(author));
         }
         if let Some(published) = &source.published {
-            let words = published.parse::<crate::date::PartialDate>().map_or_else(|_| published.clone(), |d| d.words());
+            let words = published
+                .parse::<crate::date::PartialDate>()
+                .map_or_else(|_| published.clone(), |d| d.words());
             citation += &format!(", {words}");
         }
         lines.push(Line::from(vec![label("Source "), Span::raw(citation)]));
         if let Some(url) = &source.url {
-            lines.push(Line::from(vec![label("       "), Span::styled(sanitize(url).into_owned(), theme.muted)]));
+            lines.push(Line::from(vec![
+                label("       "),
+                Span::styled(sanitize(url).into_owned(), theme.muted),
+            ]));
         }
         if !event.tags.is_empty() {
-            lines.push(Line::from(vec![label("Tags   "), Span::raw(sanitize(&event.tags.join(", ")).into_owned())]));
+            lines.push(Line::from(vec![
+                label("Tags   "),
+                Span::raw(sanitize(&event.tags.join(", ")).into_owned()),
+            ]));
         }
         Text::from(lines)
     }
@@ -117,7 +152,11 @@ pub fn highlight(text: &str, query: &Query, base: Style, mark: Style) -> Vec<Spa
         if needle.is_empty() || (!case_sensitive && lower.len() != text.len()) {
             continue;
         }
-        ranges.extend(haystack.match_indices(needle).map(|(at, m)| (at, at + m.len())));
+        ranges.extend(
+            haystack
+                .match_indices(needle)
+                .map(|(at, m)| (at, at + m.len())),
+        );
     }
     ranges.sort_unstable();
     let mut spans = Vec::new();

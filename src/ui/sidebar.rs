@@ -8,7 +8,9 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget};
+use ratatui::widgets::{
+    Block, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
+};
 use unicode_width::UnicodeWidthStr;
 
 use crate::index::Index;
@@ -44,14 +46,24 @@ impl SidebarState {
                     return Some((a, Vec::new()));
                 }
                 let on_name = matcher.fuzzy_indices(&store.actors[a].name, &self.filter);
-                let on_other = index.actor_names[a].iter().any(|n| matcher.fuzzy_match(n, &self.filter).is_some());
-                on_name.map(|(_, at)| (a, at)).or_else(|| on_other.then(|| (a, Vec::new())))
+                let on_other = index.actor_names[a]
+                    .iter()
+                    .any(|n| matcher.fuzzy_match(n, &self.filter).is_some());
+                on_name
+                    .map(|(_, at)| (a, at))
+                    .or_else(|| on_other.then(|| (a, Vec::new())))
             })
             .collect();
-        rows.sort_by(|(a, _), (b, _)| counts[*b].cmp(&counts[*a]).then_with(|| store.actors[*a].name.cmp(&store.actors[*b].name)));
+        rows.sort_by(|(a, _), (b, _)| {
+            counts[*b]
+                .cmp(&counts[*a])
+                .then_with(|| store.actors[*a].name.cmp(&store.actors[*b].name))
+        });
         (self.rows, self.matched) = rows.into_iter().unzip();
         self.counts = counts.to_vec();
-        self.selected = current.and_then(|c| self.rows.iter().position(|&r| r == c)).unwrap_or(0);
+        self.selected = current
+            .and_then(|c| self.rows.iter().position(|&r| r == c))
+            .unwrap_or(0);
     }
 
     fn follow_selection(&mut self) {
@@ -82,25 +94,62 @@ impl StatefulWidget for Sidebar<'_> {
         state.height = usize::from(inner.height);
         state.follow_selection();
         let width = usize::from(inner.width.saturating_sub(1));
-        for (i, (&actor, matched)) in state.rows.iter().zip(&state.matched).enumerate().skip(state.offset).take(state.height) {
-            let line_area = Rect { y: inner.y + u16::try_from(i - state.offset).unwrap_or(0), height: 1, ..inner };
+        for (i, (&actor, matched)) in state
+            .rows
+            .iter()
+            .zip(&state.matched)
+            .enumerate()
+            .skip(state.offset)
+            .take(state.height)
+        {
+            let line_area = Rect {
+                y: inner.y + u16::try_from(i - state.offset).unwrap_or(0),
+                height: 1,
+                ..inner
+            };
             let line = self.actor_line(actor, matched, state.counts[actor], width);
             if i == state.selected {
-                buf.set_style(line_area, if self.focused { self.theme.selected } else { self.theme.selected_unfocused });
+                buf.set_style(
+                    line_area,
+                    if self.focused {
+                        self.theme.selected
+                    } else {
+                        self.theme.selected_unfocused
+                    },
+                );
             }
             line.render(line_area, buf);
         }
         if state.rows.len() > state.height && inner.height > 2 {
-            let mut bar = ScrollbarState::new(state.rows.len().saturating_sub(state.height) + 1).position(state.offset).viewport_content_length(state.height);
-            Scrollbar::new(ScrollbarOrientation::VerticalRight).render(area.inner(Margin { vertical: 1, horizontal: 0 }), buf, &mut bar);
+            let mut bar = ScrollbarState::new(state.rows.len().saturating_sub(state.height) + 1)
+                .position(state.offset)
+                .viewport_content_length(state.height);
+            Scrollbar::new(ScrollbarOrientation::VerticalRight).render(
+                area.inner(Margin {
+                    vertical: 1,
+                    horizontal: 0,
+                }),
+                buf,
+                &mut bar,
+            );
         }
     }
 }
 
 impl Sidebar<'_> {
-    fn actor_line(&self, actor: ActorId, matched: &[usize], count: usize, width: usize) -> Line<'static> {
+    fn actor_line(
+        &self,
+        actor: ActorId,
+        matched: &[usize],
+        count: usize,
+        width: usize,
+    ) -> Line<'static> {
         let selected = self.selected_actors.contains(&actor);
-        let mark = if selected { Span::styled("✓ ", self.theme.mark) } else { Span::raw("  ") };
+        let mark = if selected {
+            Span::styled("✓ ", self.theme.mark)
+        } else {
+            Span::raw("  ")
+        };
         let count_text = format!(" {count}");
         let name_width = width.saturating_sub(2 + count_text.width());
         let name = sanitize(&self.store.actors[actor].name).into_owned();
@@ -113,7 +162,13 @@ impl Sidebar<'_> {
                 break;
             }
             used += w;
-            let style = if matched.contains(&i) { self.theme.highlight } else if count == 0 { self.theme.muted } else { Default::default() };
+            let style = if matched.contains(&i) {
+                self.theme.highlight
+            } else if count == 0 {
+                self.theme.muted
+            } else {
+                Default::default()
+            };
             spans.push(Span::styled(c.to_string(), style));
         }
         if too_long && name_width > 0 {

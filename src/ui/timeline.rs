@@ -3,9 +3,12 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget};
+use ratatui::widgets::{
+    Block, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
+};
 use unicode_width::UnicodeWidthStr;
 
+use crate::date::When;
 use crate::report::fit;
 use crate::store::Store;
 use crate::text::sanitize;
@@ -40,7 +43,11 @@ impl TimelineState {
     pub fn rebuild(&mut self, store: &Store, events: &[usize]) {
         self.rows.clear();
         self.row_of.clear();
-        self.date_width = events.iter().map(|&e| store.events[e].when.short().width()).max().unwrap_or(0);
+        self.date_width = events
+            .iter()
+            .map(|&e| store.events[e].when.short().width())
+            .max()
+            .unwrap_or(0);
         let mut year = None;
         for (position, &e) in events.iter().enumerate() {
             let y = store.events[e].when.date.year;
@@ -68,7 +75,11 @@ impl TimelineState {
             return;
         };
         let height = self.height.max(1);
-        let heading = row.saturating_sub(usize::from(self.rows.get(row.wrapping_sub(1)).is_some_and(|r| matches!(r, Row::Year(_)))));
+        let heading = row.saturating_sub(usize::from(
+            self.rows
+                .get(row.wrapping_sub(1))
+                .is_some_and(|r| matches!(r, Row::Year(_))),
+        ));
         if heading < self.offset {
             self.offset = heading;
         } else if row >= self.offset + height {
@@ -76,6 +87,18 @@ impl TimelineState {
         }
         self.offset = self.offset.min(self.rows.len().saturating_sub(height));
     }
+}
+
+/// The widest date column; longer spans show their start and `–…` (the detail view has all).
+const MAX_DATE_WIDTH: usize = 14;
+
+fn short_date(when: &When) -> String {
+    let full = when.short();
+    if full.width() <= MAX_DATE_WIDTH {
+        return full;
+    }
+    let start = When { end: None, ..*when }.short();
+    format!("{start}–…")
 }
 
 /// The timeline widget, borrowing what it shows.
@@ -96,18 +119,33 @@ impl StatefulWidget for Timeline<'_> {
         state.height = usize::from(inner.height);
         state.follow_selection();
         if state.rows.is_empty() && inner.height > 0 {
-            Line::styled("no events match; Esc clears the search", self.theme.muted).render(inner, buf);
+            Line::styled("no events match; Esc clears the search", self.theme.muted)
+                .render(inner, buf);
         }
         let width = usize::from(inner.width.saturating_sub(1));
-        for (i, row) in state.rows.iter().skip(state.offset).take(state.height).enumerate() {
-            let line_area = Rect { y: inner.y + u16::try_from(i).unwrap_or(0), height: 1, ..inner };
+        for (i, row) in state
+            .rows
+            .iter()
+            .skip(state.offset)
+            .take(state.height)
+            .enumerate()
+        {
+            let line_area = Rect {
+                y: inner.y + u16::try_from(i).unwrap_or(0),
+                height: 1,
+                ..inner
+            };
             let line = match *row {
                 Row::Year(year) => year_line(year, width, self.theme),
                 Row::Event(position) => {
                     let selected = position == state.selected;
                     let line = self.event_line(self.events[position], width, state.date_width);
                     if selected {
-                        let style = if self.focused { self.theme.selected } else { self.theme.selected_unfocused };
+                        let style = if self.focused {
+                            self.theme.selected
+                        } else {
+                            self.theme.selected_unfocused
+                        };
                         buf.set_style(line_area, style);
                     }
                     line
@@ -116,8 +154,17 @@ impl StatefulWidget for Timeline<'_> {
             line.render(line_area, buf);
         }
         if state.rows.len() > state.height && inner.height > 2 {
-            let mut bar = ScrollbarState::new(state.rows.len().saturating_sub(state.height) + 1).position(state.offset).viewport_content_length(state.height);
-            Scrollbar::new(ScrollbarOrientation::VerticalRight).render(area.inner(Margin { vertical: 1, horizontal: 0 }), buf, &mut bar);
+            let mut bar = ScrollbarState::new(state.rows.len().saturating_sub(state.height) + 1)
+                .position(state.offset)
+                .viewport_content_length(state.height);
+            Scrollbar::new(ScrollbarOrientation::VerticalRight).render(
+                area.inner(Margin {
+                    vertical: 1,
+                    horizontal: 0,
+                }),
+                buf,
+                &mut bar,
+            );
         }
     }
 }
@@ -131,18 +178,26 @@ fn year_line(year: i32, width: usize, theme: &Theme) -> Line<'static> {
 impl Timeline<'_> {
     fn event_line(&self, index: usize, width: usize, date_width: usize) -> Line<'static> {
         let event = &self.store.events[index];
-        let date = fit(&event.when.short(), date_width.min(width));
+        let date = fit(&short_date(&event.when), date_width.min(width));
         let rest = width.saturating_sub(date_width + 7);
-        let actors: Vec<&str> = event.actors.iter().map(|&a| self.store.actors[a].short_name()).collect();
+        let actors: Vec<&str> = event
+            .actors
+            .iter()
+            .map(|&a| self.store.actors[a].short_name())
+            .collect();
         let actors = sanitize(&actors.join(", ")).into_owned();
         let title = sanitize(&event.title).into_owned();
         // Actors are shown when at least 12 columns are left beside the full title.
         let actors_width = rest.saturating_sub(title.width() + 2).min(actors.width());
-        let (title, actors) = if actors_width >= 12 || actors_width == actors.width() && !actors.is_empty() {
-            (fit(&title, rest - actors_width - 2), fit(&actors, actors_width))
-        } else {
-            (fit(&title, rest), String::new())
-        };
+        let (title, actors) =
+            if actors_width >= 12 || actors_width == actors.width() && !actors.is_empty() {
+                (
+                    fit(&title, rest - actors_width - 2),
+                    fit(&actors, actors_width),
+                )
+            } else {
+                (fit(&title, rest), String::new())
+            };
         Line::from(vec![
             Span::raw(" "),
             Span::styled(date, self.theme.muted),

@@ -24,7 +24,11 @@ pub fn ctrl(app: &mut App, c: char) {
 /// Types each character as a key press (upper-case letters with Shift, as terminals send).
 pub fn typed(app: &mut App, text: &str) {
     for c in text.chars() {
-        let modifiers = if c.is_uppercase() { KeyModifiers::SHIFT } else { KeyModifiers::NONE };
+        let modifiers = if c.is_uppercase() {
+            KeyModifiers::SHIFT
+        } else {
+            KeyModifiers::NONE
+        };
         app.handle_key(KeyEvent::new(KeyCode::Char(c), modifiers));
     }
 }
@@ -37,7 +41,11 @@ pub fn draw(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
 
 /// The ids of the matching events, in timeline order.
 pub fn ids(app: &App) -> Vec<&str> {
-    app.matches.events.iter().map(|&e| app.store.events[e].id.as_str()).collect()
+    app.matches
+        .events
+        .iter()
+        .map(|&e| app.store.events[e].id.as_str())
+        .collect()
 }
 
 pub fn selected_id(app: &App) -> &str {
