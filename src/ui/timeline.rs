@@ -45,7 +45,7 @@ impl TimelineState {
         self.row_of.clear();
         self.date_width = events
             .iter()
-            .map(|&e| store.events[e].when.short().width())
+            .map(|&e| short_date(&store.events[e].when).width())
             .max()
             .unwrap_or(0);
         let mut year = None;
