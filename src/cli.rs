@@ -181,13 +181,9 @@ fn list(args: &ListArgs) -> anyhow::Result<ExitCode> {
             report::table(&mut out, store, &matches.events, width, color(tty))
         }
     };
-    match result {
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
-        other => other
-            .and_then(|()| out.flush())
-            .map(|()| ExitCode::SUCCESS)
-            .map_err(Into::into),
-    }
+    result?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn validate(path: Option<&Path>, deny_warnings: bool) -> anyhow::Result<ExitCode> {

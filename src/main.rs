@@ -13,6 +13,13 @@ use evex::theme::Theme;
 fn main() -> ExitCode {
     match cli::run(cli::Cli::parse()) {
         Ok(code) => code,
+        // The reader went away (`evex list | head`): not an error.
+        Err(e)
+            if e.downcast_ref::<io::Error>()
+                .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe) =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             eprintln!("evex: {e:#}");
             ExitCode::from(2)

@@ -4,10 +4,11 @@ use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use serde::{Deserialize, Serialize};
+use serde_json::ser::{Formatter, PrettyFormatter};
 use unicode_width::UnicodeWidthStr;
 
 use crate::store::{Event, EventKind, Store};
-use crate::text::sanitize;
+use crate::text::{is_unsafe, sanitize};
 
 /// One event as `evex list --format json|csv` writes it: ids resolved to names.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -55,12 +56,58 @@ pub fn json(out: &mut impl Write, store: &Store, events: &[usize]) -> io::Result
         .iter()
         .map(|&i| EventRecord::new(store, &store.events[i]))
         .collect();
-    serde_json::to_writer_pretty(&mut *out, &records)?;
+    let mut serializer =
+        serde_json::Serializer::with_formatter(&mut *out, SafeFormatter(PrettyFormatter::new()));
+    records.serialize(&mut serializer)?;
     writeln!(out)
 }
 
+/// Pretty JSON that also escapes what serde_json leaves raw but a terminal would obey or
+/// reorder: C1 controls (U+0080 to U+009F) and bidi overrides, written as `\uXXXX`.
+struct SafeFormatter(PrettyFormatter<'static>);
+
+/// Forwards layout calls to the pretty formatter.
+macro_rules! forward {
+    ($($name:ident($($arg:ident: $ty:ty),*)),* $(,)?) => {
+        $(fn $name<W: ?Sized + Write>(&mut self, writer: &mut W $(, $arg: $ty)*) -> io::Result<()> {
+            self.0.$name(writer $(, $arg)*)
+        })*
+    };
+}
+
+impl Formatter for SafeFormatter {
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        let mut start = 0;
+        for (at, c) in fragment.char_indices().filter(|&(_, c)| is_unsafe(c)) {
+            writer.write_all(fragment[start..at].as_bytes())?;
+            write!(writer, "\\u{:04x}", u32::from(c))?;
+            start = at + c.len_utf8();
+        }
+        writer.write_all(fragment[start..].as_bytes())
+    }
+
+    forward!(
+        begin_array(),
+        end_array(),
+        begin_array_value(first: bool),
+        end_array_value(),
+        begin_object(),
+        end_object(),
+        begin_object_key(first: bool),
+        begin_object_value(),
+        end_object_value(),
+    );
+}
+
 pub fn csv(out: &mut impl Write, store: &Store, events: &[usize]) -> io::Result<()> {
-    let mut writer = ::csv::Writer::from_writer(out);
+    // Every text field is quoted, so control characters in the data stay inside quotes.
+    let mut writer = ::csv::WriterBuilder::new()
+        .quote_style(::csv::QuoteStyle::NonNumeric)
+        .from_writer(out);
     writer.write_record([
         "id", "date", "end", "circa", "title", "kind", "actors", "place", "source", "quote", "tags",
     ])?;

@@ -73,10 +73,37 @@ impl LoadError {
 /// Parses and validates a store from its text.
 pub fn parse(text: &str) -> Result<Loaded, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if is_blank(text) {
+        let message = "the file has no store in it (only white space and comments)";
+        return Err(LoadError::Syntax(
+            Diagnostic::error(Some(Position { line: 1, col: 1 }), message)
+                .with_help("a store starts with `Store(title: \"..\", sources: [..], actors: [..], events: [..])`; see the README"),
+        ));
+    }
     let file: StoreFile = ron::Options::default()
         .from_str(text)
         .map_err(|e| LoadError::Syntax(syntax_diagnostic(&e)))?;
     validate::validate(file, text).map_err(LoadError::Invalid)
+}
+
+/// Whether `text` holds nothing but white space and RON comments.
+fn is_blank(text: &str) -> bool {
+    let mut rest = text.trim_start();
+    loop {
+        if let Some(after) = rest.strip_prefix("//") {
+            rest = after
+                .split_once('\n')
+                .map_or("", |(_, next)| next)
+                .trim_start();
+        } else if let Some(after) = rest.strip_prefix("/*") {
+            let Some((_, next)) = after.split_once("*/") else {
+                return false;
+            };
+            rest = next.trim_start();
+        } else {
+            return rest.is_empty();
+        }
+    }
 }
 
 fn syntax_diagnostic(error: &ron::error::SpannedError) -> Diagnostic {

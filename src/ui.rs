@@ -200,7 +200,10 @@ fn draw_footer(frame: &mut Frame, app: &App, area: Rect) {
         spans.push(Span::styled("█", theme.prompt));
         spans.push(Span::raw("   "));
     } else if let Some(status) = &app.status {
-        spans.push(Span::styled(format!("{status}   "), theme.warning));
+        spans.push(Span::styled(
+            format!("{}   ", sanitize(status)),
+            theme.warning,
+        ));
     }
     for binding in keymap::hints(app.mode, app.focus) {
         spans.push(Span::styled(keymap::labels(binding), theme.key));

@@ -93,7 +93,7 @@ impl fmt::Display for Located<'_> {
             Some(p) => write!(f, "{}:{}:{}: ", self.file, p.line, p.col)?,
             None => write!(f, "{}: ", self.file)?,
         }
-        write!(f, "{severity}: {}", d.message)?;
+        write!(f, "{severity}: {}", sanitize(&d.message))?;
         if let Some(p) = d.position
             && let Some(line) = self.text.lines().nth(p.line - 1)
         {
@@ -114,7 +114,7 @@ impl fmt::Display for Located<'_> {
             )?;
         }
         if let Some(help) = &d.help {
-            write!(f, "\n  = help: {help}")?;
+            write!(f, "\n  = help: {}", sanitize(help))?;
         }
         Ok(())
     }

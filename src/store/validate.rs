@@ -13,7 +13,8 @@ use crate::text::squash_whitespace;
 pub(super) fn validate(file: StoreFile, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
     let mut check = Checker {
         at: Locator::new(text),
-        seen: HashMap::new(),
+        seen_anywhere: HashMap::new(),
+        first_of_kind: HashMap::new(),
         problems: Vec::new(),
     };
     let source_offsets = check.ids("source", file.sources.iter().map(|s| s.id.as_str()));
@@ -48,8 +49,10 @@ pub(super) fn validate(file: StoreFile, text: &str) -> Result<Loaded, Vec<Diagno
 
 struct Checker<'a> {
     at: Locator<'a>,
-    /// How many items of each (kind, id) were seen, to find duplicates and their places.
-    seen: HashMap<(&'static str, String), usize>,
+    /// Items seen so far per id, of any kind: the next one is that occurrence of `id: ".."`.
+    seen_anywhere: HashMap<String, usize>,
+    /// Where the first item of each kind and id is, to report duplicates.
+    first_of_kind: HashMap<(&'static str, String), Option<usize>>,
     problems: Vec<Diagnostic>,
 }
 
@@ -68,22 +71,17 @@ impl Checker<'_> {
     ) -> Vec<Option<usize>> {
         let mut offsets = Vec::new();
         for id in ids {
-            let same_id_before: usize = self
-                .seen
-                .iter()
-                .filter(|((_, i), _)| i == id)
-                .map(|(_, n)| n)
-                .sum();
+            let same_id_before = self.seen_anywhere.get(id).copied().unwrap_or(0);
+            *self.seen_anywhere.entry(id.to_owned()).or_insert(0) += 1;
             let offset = self.at.item(id, same_id_before);
-            let count = self.seen.entry((kind, id.to_owned())).or_insert(0);
-            *count += 1;
-            if *count > 1 {
-                let first = self.at.position(self.at.item(id, same_id_before - 1));
-                let line = first.map_or_else(String::new, |p| {
+            if let Some(&first) = self.first_of_kind.get(&(kind, id.to_owned())) {
+                let line = self.at.position(first).map_or_else(String::new, |p| {
                     format!(" (first defined on line {})", p.line)
                 });
                 self.error(offset, format!("duplicate {kind} id \"{id}\"{line}"))
                     .help = Some(format!("give every {kind} its own id"));
+            } else {
+                self.first_of_kind.insert((kind, id.to_owned()), offset);
             }
             if id.trim().is_empty() {
                 self.error(offset, format!("{kind} has an empty id"));
