@@ -39,7 +39,15 @@ fn explore(path: Option<&Path>) -> anyhow::Result<ExitCode> {
     let theme = Theme::from_no_color(std::env::var_os("NO_COLOR").as_deref());
     let app = App::new(loaded.store, theme);
     report_panics();
-    ratatui::run(|terminal| app.run(terminal))?;
+    // Lets the real-terminal tests check what a crash leaves behind.
+    let panic_on_purpose = std::env::var_os("EVEX_TEST_PANIC").is_some();
+    ratatui::run(|terminal| {
+        assert!(
+            !panic_on_purpose,
+            "EVEX_TEST_PANIC is set: evex panics on purpose"
+        );
+        app.run(terminal)
+    })?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -88,3 +88,105 @@ fn every_size_up_to_30x10_renders_without_panic() {
         }
     }
 }
+
+/// A small deterministic generator, so a failing case can be replayed.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self, below: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        usize::try_from(self.0 >> 33).unwrap() % below
+    }
+}
+
+#[test]
+fn a_grid_of_sizes_up_to_300x100_with_random_keys_never_panics() {
+    use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
+    let keys = [
+        KeyCode::Char('/'),
+        KeyCode::Char('a'),
+        KeyCode::Char('@'),
+        KeyCode::Char('2'),
+        KeyCode::Char('0'),
+        KeyCode::Char('1'),
+        KeyCode::Char('.'),
+        KeyCode::Char('"'),
+        KeyCode::Char(' '),
+        KeyCode::Char('j'),
+        KeyCode::Char('k'),
+        KeyCode::Char('G'),
+        KeyCode::Char('g'),
+        KeyCode::Char('y'),
+        KeyCode::Char('['),
+        KeyCode::Char(']'),
+        KeyCode::Char('m'),
+        KeyCode::Char('s'),
+        KeyCode::Char('?'),
+        KeyCode::Enter,
+        KeyCode::Esc,
+        KeyCode::Tab,
+        KeyCode::BackTab,
+        KeyCode::PageDown,
+        KeyCode::PageUp,
+        KeyCode::Backspace,
+        KeyCode::Home,
+        KeyCode::End,
+        KeyCode::Up,
+        KeyCode::Down,
+    ];
+    let mut rng = Lcg(42);
+    let mut app = app();
+    for width in (1..=300).step_by(23).chain([300]) {
+        for height in (1..=100).step_by(13).chain([100]) {
+            for _ in 0..2 {
+                let code = keys[rng.next(keys.len())];
+                app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+                let (column, row) = (
+                    u16::try_from(rng.next(usize::from(width))).unwrap(),
+                    u16::try_from(rng.next(usize::from(height))).unwrap(),
+                );
+                app.update(evex::action::Action::Click { column, row });
+                app.update(evex::action::Action::Scroll {
+                    column,
+                    row,
+                    down: rng.next(2) == 0,
+                });
+                assert!(!app.should_quit);
+                draw(&mut app, width, height);
+            }
+        }
+    }
+}
+
+#[test]
+fn huge_fields_render_at_every_size() {
+    let tiny = std::fs::read_to_string("tests/fixtures/valid/tiny.ron").unwrap();
+    let long = "Long ".repeat(200_000);
+    let actors: String = (0..2_000)
+        .map(|i| {
+            format!(
+                "        Actor(id: \"a{i}\", name: \"Actor {i}\", role: \"{long}\", kind: Group),\n"
+            )
+            .replace(&long, "Role")
+        })
+        .collect();
+    let ids: Vec<String> = (0..2_000).map(|i| format!("\"a{i}\"")).collect();
+    let text = tiny
+        .replace("The minister meets the deputy", &long)
+        .replace("    actors: [\n", &format!("    actors: [\n{actors}"))
+        .replace(
+            "actors: [\"minister\"]",
+            &format!("actors: [\"minister\", {}]", ids.join(", ")),
+        );
+    let store = evex::store::parse(&text).unwrap().store;
+    let mut app = evex::app::App::new(store, evex::theme::MONO);
+    for (width, height) in [(1, 1), (20, 6), (40, 12), (80, 24), (120, 40), (300, 100)] {
+        draw(&mut app, width, height);
+        key(&mut app, KeyCode::Tab);
+        key(&mut app, KeyCode::PageDown);
+        draw(&mut app, width, height);
+    }
+}

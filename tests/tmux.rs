@@ -2,88 +2,11 @@
 //! a person types them, and the screen is read back. Needs tmux (`.ci/run` installs it); it
 //! fails, never skips, when tmux is missing.
 
-use std::process::{Command, Output};
-use std::thread::sleep;
-use std::time::{Duration, Instant};
+mod common;
 
-/// A tmux server of its own, killed when the test ends.
-struct Tmux {
-    socket: String,
-}
+use std::process::Command;
 
-impl Tmux {
-    fn start(width: u16, height: u16) -> Self {
-        let tmux = Self {
-            socket: format!("evex-test-{}-{width}x{height}", std::process::id()),
-        };
-        let started = tmux.run(&[
-            "new-session",
-            "-d",
-            "-s",
-            "evex",
-            "-x",
-            &width.to_string(),
-            "-y",
-            &height.to_string(),
-            "env PS1='$ ' bash --norc --noprofile",
-        ]);
-        assert!(
-            started.status.success(),
-            "tmux could not start; install it (apt-get install tmux): {}",
-            String::from_utf8_lossy(&started.stderr)
-        );
-        tmux
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .args(["-L", &self.socket])
-            .args(args)
-            .output()
-            .expect("tmux is needed for the real-terminal tests: apt-get install tmux")
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "evex"];
-        args.extend(keys);
-        assert!(self.run(&args).status.success());
-    }
-
-    fn type_text(&self, text: &str) {
-        assert!(
-            self.run(&["send-keys", "-t", "evex", "-l", text])
-                .status
-                .success()
-        );
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "evex"]).stdout)
-            .into_owned()
-    }
-
-    /// Waits until the screen satisfies `ready` (a wait for the program, not a timing check).
-    fn wait_for(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
-            let screen = self.screen();
-            if ready(&screen) {
-                return screen;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "timed out waiting for {what}; the screen:\n{screen}"
-            );
-            sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.run(&["kill-server"]);
-    }
-}
+use common::tmux::Tmux;
 
 #[test]
 fn search_select_an_actor_and_quit_in_a_real_terminal() {
@@ -140,4 +63,154 @@ fn not_a_terminal_is_a_clear_error() {
         String::from_utf8_lossy(&out.stderr),
         "evex: the explorer needs a terminal; try `evex list`\n"
     );
+}
+
+fn evex_bin() -> &'static str {
+    env!("CARGO_BIN_EXE_evex")
+}
+
+/// Starts the explorer on `args` from the shell in tmux, waiting for its first screen.
+fn open(tmux: &Tmux, env: &str, args: &str, ready: &str) {
+    tmux.wait_for("the shell prompt", |s| s.contains('$'));
+    tmux.command(&format!(
+        "{env} bash -c 'echo $$ > {pidfile}; exec {} {args}'; echo exit=$?",
+        evex_bin(),
+        pidfile = pidfile(tmux)
+    ));
+    tmux.wait_for("the explorer", |s| s.contains(ready));
+}
+
+fn pidfile(tmux: &Tmux) -> String {
+    std::env::temp_dir()
+        .join(format!(
+            "{}.pid",
+            tmux.pane("#{socket_path}").replace('/', "_")
+        ))
+        .display()
+        .to_string()
+}
+
+#[test]
+fn escapes_in_the_store_never_reach_the_terminal() {
+    let tmux = Tmux::start(120, 40);
+    let title_before = tmux.pane("#{pane_title}");
+    open(
+        &tmux,
+        "NO_COLOR=1",
+        "tests/fixtures/hostile/escapes.ron",
+        "Hostile",
+    );
+    let screen = tmux.screen();
+    assert!(screen.contains("Hostile ␛]0;owned␇ store"), "{screen}");
+    assert!(
+        screen.contains("Title ␛]0;owned␇ ␛[2J ␛[31m \\u{202e}esrever"),
+        "{screen}"
+    );
+    assert!(screen.contains("Actor ␛[31mRed␛[0m"), "{screen}");
+    assert!(screen.contains("Quote with ␛]0;owned␇"), "{screen}");
+    assert_eq!(
+        tmux.pane("#{pane_title}"),
+        title_before,
+        "the pane title did not change"
+    );
+    let styled = tmux.screen_with_styles();
+    assert!(
+        !styled.contains("\x1b[31m") && !styled.contains("\x1b[38;5;1m"),
+        "no red from the data:\n{styled}"
+    );
+    assert!(styled.contains("␛[31m"), "the escape is shown as text");
+    tmux.keys(&["q"]);
+    tmux.wait_for("the shell", |s| s.contains("exit=0"));
+}
+
+#[test]
+fn sigterm_and_sighup_restore_the_terminal() {
+    for signal in ["TERM", "HUP"] {
+        let tmux = Tmux::start(100, 30);
+        open(&tmux, "", "", "49/49 events");
+        let pid = std::fs::read_to_string(pidfile(&tmux)).unwrap();
+        let killed = Command::new("kill")
+            .args([&format!("-{signal}"), pid.trim()])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        let shell = tmux.wait_for("the shell after the signal", |s| s.contains("exit="));
+        assert!(
+            !shell.contains("Timeline"),
+            "SIG{signal}: the explorer's screen is gone:\n{shell}"
+        );
+        tmux.assert_terminal_sane();
+        let styled = tmux.screen_with_styles();
+        assert!(!styled.contains("\x1b[?1000h"), "mouse reporting is off");
+        assert_eq!(
+            tmux.pane("#{cursor_flag}"),
+            "1",
+            "SIG{signal}: the cursor is visible"
+        );
+        assert_eq!(
+            tmux.pane("#{mouse_any_flag}"),
+            "0",
+            "SIG{signal}: mouse reporting is off"
+        );
+    }
+}
+
+#[test]
+fn ctrl_z_suspends_and_fg_resumes() {
+    let tmux = Tmux::start(100, 30);
+    open(&tmux, "", "", "49/49 events");
+    tmux.type_text("/minsk");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("the search", |s| s.contains("search “minsk”"));
+    tmux.keys(&["C-z"]);
+    tmux.wait_for("the job to stop", |s| s.contains("Stopped"));
+    tmux.assert_terminal_sane();
+    tmux.command("fg");
+    let back = tmux.wait_for("the explorer to come back", |s| {
+        s.contains("search “minsk”") && s.contains("Timeline")
+    });
+    assert!(
+        !back.contains("=stty"),
+        "the explorer's screen is redrawn whole:\n{back}"
+    );
+    tmux.keys(&["q"]);
+    tmux.wait_for("the shell", |s| {
+        !s.contains("Timeline") && s.contains("=stty")
+    });
+    tmux.assert_terminal_sane();
+}
+
+#[test]
+fn a_panic_restores_the_terminal_and_says_what_to_do() {
+    let tmux = Tmux::start(120, 40);
+    tmux.wait_for("the shell prompt", |s| s.contains('$'));
+    tmux.command(&format!(
+        "RUST_BACKTRACE=0 EVEX_TEST_PANIC=1 {}; echo exit=$?",
+        evex_bin()
+    ));
+    let screen = tmux.wait_for("the crash report", |s| s.contains("exit=101"));
+    assert!(
+        screen.contains("EVEX_TEST_PANIC is set: evex panics on purpose"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("evex crashed: this is a bug in evex"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Please report it to the evex maintainers"),
+        "{screen}"
+    );
+    assert_eq!(
+        tmux.pane("#{alternate_on}"),
+        "0",
+        "left the alternate screen"
+    );
+    assert_eq!(tmux.pane("#{cursor_flag}"), "1", "the cursor is visible");
+    assert_eq!(
+        tmux.pane("#{mouse_any_flag}"),
+        "0",
+        "mouse reporting is off"
+    );
+    tmux.assert_terminal_sane();
 }

@@ -73,7 +73,7 @@ impl Checker<'_> {
         for id in ids {
             let same_id_before = self.seen_anywhere.get(id).copied().unwrap_or(0);
             *self.seen_anywhere.entry(id.to_owned()).or_insert(0) += 1;
-            let offset = self.at.item(id, same_id_before);
+            let offset = self.at.item(id, same_id_before, &format!("{kind}s"));
             if let Some(&first) = self.first_of_kind.get(&(kind, id.to_owned())) {
                 let line = self.at.position(first).map_or_else(String::new, |p| {
                     format!(" (first defined on line {})", p.line)

@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod tmux;
+
 use evex::app::App;
 use evex::store::Store;
 use evex::theme::MONO;
