@@ -32,6 +32,15 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// The first `max` characters of `text`, and whether it was cut. Keeps per-frame work bounded
+/// when a store holds a huge title or quote.
+pub fn clip(text: &str, max: usize) -> (&str, bool) {
+    match text.char_indices().nth(max) {
+        Some((at, _)) => (&text[..at], true),
+        None => (text, false),
+    }
+}
+
 /// Collapses every run of white space to one space, for whitespace-insensitive comparison.
 pub fn squash_whitespace(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")

@@ -168,9 +168,8 @@ fn huge_fields_render_at_every_size() {
     let actors: String = (0..2_000)
         .map(|i| {
             format!(
-                "        Actor(id: \"a{i}\", name: \"Actor {i}\", role: \"{long}\", kind: Group),\n"
+                "        Actor(id: \"a{i}\", name: \"Actor {i}\", role: \"Role\", kind: Group),\n"
             )
-            .replace(&long, "Role")
         })
         .collect();
     let ids: Vec<String> = (0..2_000).map(|i| format!("\"a{i}\"")).collect();
@@ -189,4 +188,16 @@ fn huge_fields_render_at_every_size() {
         key(&mut app, KeyCode::PageDown);
         draw(&mut app, width, height);
     }
+    let mut app = evex::app::App::new(app.store.clone(), evex::theme::MONO);
+    draw(&mut app, 120, 40);
+    key(&mut app, KeyCode::Enter);
+    for _ in 0..300 {
+        key(&mut app, KeyCode::PageDown);
+    }
+    let screen = draw(&mut app, 120, 40).backend().to_string();
+    assert!(
+        screen.contains("… and 1951 more"),
+        "the end of the event is reachable:\n{screen}"
+    );
+    assert!(screen.contains("── Source quote ──"), "{screen}");
 }

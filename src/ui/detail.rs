@@ -2,21 +2,26 @@
 //! wrapped quotation with the search terms highlighted.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Block, Borders, Padding, Paragraph, StatefulWidget, Widget, Wrap};
+use ratatui::widgets::{Block, Paragraph, StatefulWidget, Widget, Wrap};
 
 use crate::query::Query;
 use crate::store::{Event, Store};
-use crate::text::sanitize;
+use crate::text::{clip, sanitize};
 use crate::theme::Theme;
 
-/// Scroll position of the quote.
+/// Limits on what one frame lays out, so a huge field cannot freeze the screen.
+const MAX_TITLE_CHARS: usize = 2_000;
+const MAX_ACTORS: usize = 50;
+const MAX_QUOTE_CHARS: usize = 20_000;
+
+/// Scroll position of the event text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DetailState {
     pub scroll: usize,
-    /// The furthest the quote can scroll, as last drawn.
+    /// The furthest the text can scroll, as last drawn.
     pub max_scroll: usize,
     pub height: usize,
 }
@@ -39,36 +44,35 @@ impl StatefulWidget for Detail<'_> {
             Line::styled("no event selected", self.theme.muted).render(inner, buf);
             return;
         };
-        let facts = Paragraph::new(self.facts(event)).wrap(Wrap { trim: false });
-        let facts_height = u16::try_from(facts.line_count(inner.width))
-            .unwrap_or(u16::MAX)
-            .min(inner.height / 2 + 1);
-        let [facts_area, quote_area] =
-            Layout::vertical([Constraint::Length(facts_height), Constraint::Fill(1)]).areas(inner);
-        facts.render(facts_area, buf);
-
-        let quote_block = Block::new()
-            .borders(Borders::LEFT)
-            .border_style(self.theme.border_focused)
-            .padding(Padding::left(1))
-            .title(Line::styled("Source quote", self.theme.muted));
-        let quote_inner = quote_block.inner(quote_area);
-        let quote = Paragraph::new(Line::from(highlight(
-            &event.quote,
+        // One scrollable text: the facts, then the quote under its heading, so every part of
+        // an event can be reached however long its title or actor list is.
+        let mut text = self.facts(event);
+        text.push_line(Line::raw(""));
+        text.push_line(Line::styled(
+            "── Source quote ──",
+            self.theme.border_focused,
+        ));
+        let (shown, cut) = clip(&event.quote, MAX_QUOTE_CHARS);
+        text.push_line(Line::from(highlight(
+            shown,
             self.query,
             self.theme.quote,
             self.theme.highlight,
-        )))
-        .wrap(Wrap { trim: true });
-        let lines = quote.line_count(quote_inner.width);
-        state.height = usize::from(quote_inner.height);
+        )));
+        if cut {
+            let total = event.quote.chars().count();
+            text.push_line(Line::styled(
+                format!("[cut at {MAX_QUOTE_CHARS} of {total} characters; `evex list -f json` prints it whole]"),
+                self.theme.muted,
+            ));
+        }
+        let paragraph = Paragraph::new(text).wrap(Wrap { trim: false });
+        let lines = paragraph.line_count(inner.width);
+        state.height = usize::from(inner.height);
         state.max_scroll = lines.saturating_sub(state.height);
         state.scroll = state.scroll.min(state.max_scroll);
         let scroll = u16::try_from(state.scroll).unwrap_or(u16::MAX);
-        quote
-            .block(quote_block)
-            .scroll((scroll, 0))
-            .render(quote_area, buf);
+        paragraph.scroll((scroll, 0)).render(inner, buf);
     }
 }
 
@@ -78,7 +82,7 @@ impl Detail<'_> {
         let label = |name: &'static str| Span::styled(name, theme.muted);
         let mut lines = vec![
             Line::from(highlight(
-                &event.title,
+                clip(&event.title, MAX_TITLE_CHARS).0,
                 self.query,
                 theme.title,
                 theme.highlight,
@@ -96,7 +100,7 @@ impl Detail<'_> {
                 Span::raw(sanitize(place).into_owned()),
             ]));
         }
-        for (i, &a) in event.actors.iter().enumerate() {
+        for (i, &a) in event.actors.iter().enumerate().take(MAX_ACTORS) {
             let actor = &self.store.actors[a];
             lines.push(Line::from(vec![
                 label(if i == 0 { "Who    " } else { "       " }),
@@ -108,6 +112,13 @@ impl Detail<'_> {
                     Span::styled(sanitize(role).into_owned(), theme.muted),
                 ]));
             }
+        }
+        if event.actors.len() > MAX_ACTORS {
+            let more = event.actors.len() - MAX_ACTORS;
+            lines.push(Line::from(vec![
+                label("       "),
+                Span::styled(format!("… and {more} more"), theme.muted),
+            ]));
         }
         let source = &self.store.sources[event.source];
         let mut citation = format!(

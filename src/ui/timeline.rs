@@ -11,7 +11,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::date::When;
 use crate::report::fit;
 use crate::store::Store;
-use crate::text::sanitize;
+use crate::text::{clip, sanitize};
 use crate::theme::Theme;
 
 /// A line of the timeline.
@@ -88,6 +88,9 @@ impl TimelineState {
         self.offset = self.offset.min(self.rows.len().saturating_sub(height));
     }
 }
+
+/// More characters than any row can show, so huge titles cost nothing per frame.
+const MAX_ROW_CHARS: usize = 1_000;
 
 /// The widest date column; longer spans show their start and `–…` (the detail view has all).
 const MAX_DATE_WIDTH: usize = 14;
@@ -185,8 +188,8 @@ impl Timeline<'_> {
             .iter()
             .map(|&a| self.store.actors[a].short_name())
             .collect();
-        let actors = sanitize(&actors.join(", ")).into_owned();
-        let title = sanitize(&event.title).into_owned();
+        let actors = sanitize(clip(&actors.join(", "), MAX_ROW_CHARS).0).into_owned();
+        let title = sanitize(clip(&event.title, MAX_ROW_CHARS).0).into_owned();
         // Actors are shown when at least 12 columns are left beside the full title.
         let actors_width = rest.saturating_sub(title.width() + 2).min(actors.width());
         let (title, actors) =
