@@ -6,9 +6,12 @@ pub mod sidebar;
 pub mod timeline;
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Flex, Layout, Margin, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{
+    Block, Clear, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Wrap,
+};
 
 use crate::app::{App, Areas};
 use crate::filter::ActorMode;
@@ -210,6 +213,21 @@ fn draw_footer(frame: &mut Frame, app: &App, area: Rect) {
         spans.push(Span::styled(format!(" {}  ", binding.help), theme.muted));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// A scrollbar on the right border of a pane, when its rows do not all fit.
+fn scrollbar(area: Rect, buf: &mut Buffer, rows: usize, height: usize, offset: usize) {
+    if rows <= height || area.height <= 4 {
+        return;
+    }
+    let mut state = ScrollbarState::new(rows - height + 1)
+        .position(offset)
+        .viewport_content_length(height);
+    let track = area.inner(Margin {
+        vertical: 1,
+        horizontal: 0,
+    });
+    Scrollbar::new(ScrollbarOrientation::VerticalRight).render(track, buf, &mut state);
 }
 
 fn scope_name(scope: Scope) -> &'static str {

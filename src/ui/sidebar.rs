@@ -6,11 +6,9 @@ use std::collections::BTreeSet;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Margin, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Block, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
-};
+use ratatui::widgets::{Block, StatefulWidget, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use crate::index::Index;
@@ -120,19 +118,7 @@ impl StatefulWidget for Sidebar<'_> {
             }
             line.render(line_area, buf);
         }
-        if state.rows.len() > state.height && inner.height > 2 {
-            let mut bar = ScrollbarState::new(state.rows.len().saturating_sub(state.height) + 1)
-                .position(state.offset)
-                .viewport_content_length(state.height);
-            Scrollbar::new(ScrollbarOrientation::VerticalRight).render(
-                area.inner(Margin {
-                    vertical: 1,
-                    horizontal: 0,
-                }),
-                buf,
-                &mut bar,
-            );
-        }
+        super::scrollbar(area, buf, state.rows.len(), state.height, state.offset);
     }
 }
 

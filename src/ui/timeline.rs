@@ -1,11 +1,9 @@
 //! The timeline: matching events in order, under year headings, with a scrollbar.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Margin, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Block, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
-};
+use ratatui::widgets::{Block, StatefulWidget, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use crate::date::When;
@@ -156,19 +154,7 @@ impl StatefulWidget for Timeline<'_> {
             };
             line.render(line_area, buf);
         }
-        if state.rows.len() > state.height && inner.height > 2 {
-            let mut bar = ScrollbarState::new(state.rows.len().saturating_sub(state.height) + 1)
-                .position(state.offset)
-                .viewport_content_length(state.height);
-            Scrollbar::new(ScrollbarOrientation::VerticalRight).render(
-                area.inner(Margin {
-                    vertical: 1,
-                    horizontal: 0,
-                }),
-                buf,
-                &mut bar,
-            );
-        }
+        super::scrollbar(area, buf, state.rows.len(), state.height, state.offset);
     }
 }
 
