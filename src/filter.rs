@@ -6,7 +6,9 @@ use std::collections::BTreeSet;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use crate::index::Index;
+use roaring::MultiOps;
+
+use crate::index::{EventSet, Index, fields, tokens};
 use crate::query::{Query, Term};
 use crate::store::{ActorId, Event, Store};
 
@@ -63,78 +65,206 @@ pub fn matching_actors(store: &Store, index: &Index, pattern: &str) -> Vec<Actor
         .collect()
 }
 
-/// Applies `filter` to every event.
+/// Applies `filter` to every event, with no earlier search to build on.
 pub fn apply(store: &Store, index: &Index, filter: &Filter) -> Matches {
-    let resolved = Resolved::new(store, index, &filter.query);
-    let mut matches = Matches {
-        events: Vec::new(),
-        facets: vec![0; store.actors.len()],
+    Search::default().run(store, index, filter)
+}
+
+/// Runs filters against an index. It remembers the last query's matches, so a query that
+/// only narrows it (one more letter typed, one more word) filters those instead of all events.
+#[derive(Debug)]
+pub struct Search {
+    last: Option<(Query, EventSet)>,
+    /// Candidate sets at most this big are checked event by event rather than through the
+    /// word index.
+    scan_limit: u64,
+}
+
+impl Default for Search {
+    fn default() -> Self {
+        // Checking a thousand events' text costs less than a trip through the vocabulary.
+        Self::with_scan_limit(1_000)
+    }
+}
+
+impl Search {
+    /// A search that checks candidate sets of up to `scan_limit` events by their text (tests
+    /// set 0 to take the word index every time).
+    pub fn with_scan_limit(scan_limit: u64) -> Self {
+        Self {
+            last: None,
+            scan_limit,
+        }
+    }
+
+    pub fn run(&mut self, store: &Store, index: &Index, filter: &Filter) -> Matches {
+        let hits = self.query_hits(store, index, &filter.query);
+        let selected = select(index, &hits, filter);
+        let facets = facets(
+            store,
+            index,
+            match filter.mode {
+                ActorMode::Any => &hits,
+                ActorMode::All => &selected,
+            },
+        );
+        Matches {
+            events: selected.iter().map(|e| e as usize).collect(),
+            facets,
+        }
+    }
+
+    fn query_hits(&mut self, store: &Store, index: &Index, query: &Query) -> EventSet {
+        let start = match &self.last {
+            Some((last, hits)) if narrows(query, last) => hits.clone(),
+            _ => index.all(),
+        };
+        let hits = evaluate(store, index, query, start, self.scan_limit);
+        self.last = Some((query.clone(), hits.clone()));
+        hits
+    }
+}
+
+/// Whether every event matching `new` also matches `old`: each term of `old` is implied by
+/// a term of `new`.
+fn narrows(new: &Query, old: &Query) -> bool {
+    old.terms
+        .iter()
+        .all(|o| new.terms.iter().any(|n| implies(n, o)))
+}
+
+fn implies(new: &Term, old: &Term) -> bool {
+    match (new, old) {
+        (
+            Term::Text {
+                needle: n,
+                case_sensitive: new_case,
+            },
+            Term::Text {
+                needle: o,
+                case_sensitive: old_case,
+            },
+        ) => match (new_case, old_case) {
+            (false, false) | (true, true) => n.contains(o.as_str()),
+            // Lower-casing keeps a match except for the context-dependent final sigma.
+            (true, false) => !n.contains('Σ') && n.to_lowercase().contains(o.as_str()),
+            (false, true) => false,
+        },
+        (Term::Dates(n), Term::Dates(o)) => o.first <= n.first && n.last <= o.last,
+        (Term::Actor(n), Term::Actor(o)) => n == o,
+        _ => false,
+    }
+}
+
+/// The events among `start` that match every term: dates and actors first, as they are
+/// cheap and narrow the most, then words.
+fn evaluate(
+    store: &Store,
+    index: &Index,
+    query: &Query,
+    start: EventSet,
+    scan_limit: u64,
+) -> EventSet {
+    let cost = |t: &Term| match t {
+        Term::Dates(_) => 0,
+        Term::Actor(_) => 1,
+        Term::Text { .. } => 2,
     };
-    for (i, event) in store.events.iter().enumerate() {
-        if !resolved.matches(index, i, event) {
-            continue;
+    let mut terms: Vec<&Term> = query.terms.iter().collect();
+    terms.sort_by_key(|t| cost(t));
+    let mut set = start;
+    for term in terms {
+        if set.is_empty() {
+            break;
         }
-        let selected = selection_matches(event, filter);
-        if selected || filter.mode == ActorMode::Any {
-            for &a in &event.actors {
-                matches.facets[a] += 1;
+        match term {
+            Term::Dates(range) => set &= index.dates(*range),
+            Term::Actor(pattern) => {
+                let actors = matching_actors(store, index, pattern);
+                set &= actors.iter().map(|&a| index.actor_events(a)).union();
             }
-        }
-        if selected {
-            matches.events.push(i);
-        }
-    }
-    matches
-}
-
-fn selection_matches(event: &Event, filter: &Filter) -> bool {
-    if filter.actors.is_empty() {
-        return true;
-    }
-    let has = |a: &ActorId| event.actors.contains(a);
-    match filter.mode {
-        ActorMode::Any => filter.actors.iter().any(has),
-        ActorMode::All => filter.actors.iter().all(has),
-    }
-}
-
-/// A query with its `@actor` terms turned into actor sets, once per search.
-struct Resolved<'q> {
-    query: &'q Query,
-    actor_sets: Vec<Vec<bool>>,
-}
-
-impl<'q> Resolved<'q> {
-    fn new(store: &Store, index: &Index, query: &'q Query) -> Self {
-        let actor_sets = query
-            .terms
-            .iter()
-            .filter_map(|t| match t {
-                Term::Actor(pattern) => {
-                    let mut set = vec![false; store.actors.len()];
-                    matching_actors(store, index, pattern)
-                        .into_iter()
-                        .for_each(|a| set[a] = true);
-                    Some(set)
-                }
-                _ => None,
-            })
-            .collect();
-        Self { query, actor_sets }
-    }
-
-    fn matches(&self, index: &Index, i: usize, event: &Event) -> bool {
-        let mut actor_sets = self.actor_sets.iter();
-        self.query.terms.iter().all(|term| match term {
             Term::Text {
                 needle,
                 case_sensitive,
-            } => index.contains(i, needle, *case_sensitive),
-            Term::Dates(range) => event.when.overlaps(*range),
-            Term::Actor(_) => {
-                let set = actor_sets.next().expect("one set per actor term");
-                event.actors.iter().any(|&a| set[a])
+            } => {
+                let use_index = set.len() > scan_limit;
+                set = text_matches(store, index, set, needle, *case_sensitive, use_index);
             }
-        })
+        }
+    }
+    set
+}
+
+/// The events of `set` whose text contains `needle`. Letters and digits alone are looked up
+/// in the word index; anything else (phrases, punctuation, case) narrows through the index
+/// and is then checked in the text of what is left.
+fn text_matches(
+    store: &Store,
+    index: &Index,
+    mut set: EventSet,
+    needle: &str,
+    case_sensitive: bool,
+    use_index: bool,
+) -> EventSet {
+    if use_index && !needle.contains('Σ') {
+        let lower = if case_sensitive {
+            needle.to_lowercase()
+        } else {
+            needle.to_owned()
+        };
+        for part in tokens(&lower) {
+            set &= index.words.containing(part);
+        }
+        let whole_word = tokens(&lower).next() == Some(lower.as_str());
+        if whole_word && !case_sensitive {
+            return set;
+        }
+    }
+    set.into_iter()
+        .filter(|&e| contains(index, &store.events[e as usize], needle, case_sensitive))
+        .collect()
+}
+
+/// Whether the event's text has `needle`, which is lower-case unless `case_sensitive`.
+fn contains(index: &Index, event: &Event, needle: &str, case_sensitive: bool) -> bool {
+    fields(event, &index.actor_names).any(|field| {
+        if case_sensitive {
+            field.contains(needle)
+        } else {
+            field.to_lowercase().contains(needle)
+        }
+    })
+}
+
+/// The matching events narrowed to the actors selected in the sidebar.
+fn select(index: &Index, hits: &EventSet, filter: &Filter) -> EventSet {
+    if filter.actors.is_empty() {
+        return hits.clone();
+    }
+    let sets = filter.actors.iter().map(|&a| index.actor_events(a));
+    match filter.mode {
+        ActorMode::Any => sets.union() & hits,
+        ActorMode::All => sets.intersection() & hits,
+    }
+}
+
+/// Per actor, how many events of `set` it is in.
+fn facets(store: &Store, index: &Index, set: &EventSet) -> Vec<usize> {
+    if set.len() < 20_000 {
+        let mut counts = vec![0; store.actors.len()];
+        for e in set {
+            let actors = &store.events[e as usize].actors;
+            for (i, &a) in actors.iter().enumerate() {
+                // An actor named twice in one event counts once, as in the index.
+                if !actors[..i].contains(&a) {
+                    counts[a] += 1;
+                }
+            }
+        }
+        counts
+    } else {
+        (0..store.actors.len())
+            .map(|a| set.intersection_len(index.actor_events(a)) as usize)
+            .collect()
     }
 }

@@ -1,18 +1,79 @@
-//! What searching needs precomputed from a store: the text each event is searched by, and
-//! the names each actor is matched by.
+//! What searching needs precomputed from a store, so a query never scans all the text:
+//! packed dates in timeline order for binary searches, each actor's events, and a word
+//! index over every event's title, place, tags, actor names and quote.
 
-use crate::store::Store;
+mod words;
 
-/// Search data built once when a store loads.
-#[derive(Debug, Clone)]
+use roaring::RoaringBitmap;
+use serde::{Deserialize, Serialize};
+
+use crate::date::{Day, DayRange};
+use crate::store::{Event, Store};
+
+pub use words::{Words, tokens};
+
+/// A set of events by their position in the timeline.
+pub type EventSet = RoaringBitmap;
+
+/// Search data built once when a store loads (or read back from the cache).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Index {
-    /// Per event: title, place, tags, actor names and quote, separated by newlines.
-    text: Vec<String>,
-    /// The same, lower-cased, for case-insensitive words.
-    lower: Vec<String>,
-    /// Per actor: its name, short name and aliases.
+    /// Per event, in timeline order: the first and last day it can mean, packed.
+    first: Vec<u32>,
+    last: Vec<u32>,
+    /// Events that can last more than a year (spans), which date ranges check one by one.
+    long: Vec<u32>,
+    /// Per actor: the events it is in.
+    actor_events: Vec<EventSet>,
+    /// Per actor: its name, short name and aliases, for `@name`.
     pub actor_names: Vec<Vec<String>>,
+    pub words: Words,
 }
+
+/// An event set built by adding events in increasing order, in batches: adding to a
+/// roaring bitmap one by one is slow once a container turns into a bitmap.
+#[derive(Debug, Clone, Default)]
+struct Postings {
+    set: EventSet,
+    pending: Vec<u32>,
+    last: Option<u32>,
+}
+
+impl Postings {
+    const BATCH: usize = 128;
+
+    /// Adds `event`, which is never below the last one added (repeats are ignored).
+    fn push(&mut self, event: u32) {
+        if self.last.is_some_and(|last| last >= event) {
+            return;
+        }
+        self.last = Some(event);
+        self.pending.push(event);
+        if self.pending.len() == Self::BATCH {
+            self.flush();
+        }
+    }
+
+    fn flush(&mut self) {
+        self.set
+            .append(self.pending.drain(..))
+            .expect("events are added in increasing order");
+    }
+
+    fn finish(mut self) -> EventSet {
+        self.flush();
+        self.set
+    }
+}
+
+/// A day as one number that orders like the day: `year * 512 + month * 32 + day`.
+fn pack(day: Day) -> u32 {
+    // Years are four digits (0000-9999), so this never wraps.
+    (day.year.clamp(0, 9999) as u32) * 512 + u32::from(day.month) * 32 + u32::from(day.day)
+}
+
+/// Packed days never differ by this much within one year.
+const YEAR: u32 = 512;
 
 impl Index {
     pub fn new(store: &Store) -> Self {
@@ -27,34 +88,100 @@ impl Index {
                     .collect()
             })
             .collect();
-        let text: Vec<String> = store
+        let first: Vec<u32> = store
             .events
             .iter()
-            .map(|e| {
-                let mut parts: Vec<&str> = vec![&e.title, e.place.as_deref().unwrap_or("")];
-                parts.extend(e.tags.iter().map(String::as_str));
-                for &a in &e.actors {
-                    parts.extend(actor_names[a].iter().map(String::as_str));
-                }
-                parts.push(&e.quote);
-                parts.join("\n")
-            })
+            .map(|e| pack(e.when.first_day()))
             .collect();
-        let lower = text.iter().map(|t| t.to_lowercase()).collect();
+        let last: Vec<u32> = store
+            .events
+            .iter()
+            .map(|e| pack(e.when.last_day()))
+            .collect();
+        let long = (0..store.events.len() as u32)
+            .filter(|&e| last[e as usize] - first[e as usize] >= YEAR)
+            .collect();
+        let mut actor_events = vec![Postings::default(); store.actors.len()];
+        for (e, event) in store.events.iter().enumerate() {
+            for &a in &event.actors {
+                actor_events[a].push(e as u32);
+            }
+        }
+        let actor_events = actor_events.into_iter().map(Postings::finish).collect();
+        let words = Words::new(store.events.iter().map(|e| fields(e, &actor_names)));
         Self {
-            text,
-            lower,
+            first,
+            last,
+            long,
+            actor_events,
             actor_names,
+            words,
         }
     }
 
-    /// Whether event `event` contains `needle` (already lower-cased unless case-sensitive).
-    pub fn contains(&self, event: usize, needle: &str, case_sensitive: bool) -> bool {
-        let haystack = if case_sensitive {
-            &self.text[event]
-        } else {
-            &self.lower[event]
-        };
-        haystack.contains(needle)
+    /// How many events the index covers.
+    pub fn len(&self) -> u32 {
+        self.first.len() as u32
     }
+
+    pub fn is_empty(&self) -> bool {
+        self.first.is_empty()
+    }
+
+    /// Every event.
+    pub fn all(&self) -> EventSet {
+        let mut all = EventSet::new();
+        all.insert_range(0..self.len());
+        all
+    }
+
+    /// The events actor `actor` is in.
+    pub fn actor_events(&self, actor: usize) -> &EventSet {
+        &self.actor_events[actor]
+    }
+
+    /// Events with a day in `range`: those starting inside it are one run of the timeline;
+    /// of those starting before it, only the ones lasting into it.
+    pub fn dates(&self, range: DayRange) -> EventSet {
+        let (from, to) = (pack(range.first), pack(range.last));
+        let starts_in = self.first.partition_point(|&f| f < from);
+        let ends = self.first.partition_point(|&f| f <= to) as u32;
+        let mut set = EventSet::new();
+        // Short events starting less than a year before the range may reach into it.
+        let window = self
+            .first
+            .partition_point(|&f| f < from.saturating_sub(YEAR));
+        set.extend(
+            (window..starts_in)
+                .filter(|&e| self.last[e] >= from)
+                .map(|e| e as u32),
+        );
+        set.extend(
+            self.long
+                .iter()
+                .copied()
+                .take_while(|&e| (e as usize) < window)
+                .filter(|&e| self.last[e as usize] >= from),
+        );
+        set.insert_range(starts_in as u32..ends.max(starts_in as u32));
+        set
+    }
+}
+
+/// The text an event is found by, one field at a time: title, place, tags, the names of its
+/// actors and the quote.
+pub fn fields<'e>(
+    event: &'e Event,
+    actor_names: &'e [Vec<String>],
+) -> impl Iterator<Item = &'e str> {
+    std::iter::once(event.title.as_str())
+        .chain(event.place.as_deref())
+        .chain(event.tags.iter().map(String::as_str))
+        .chain(
+            event
+                .actors
+                .iter()
+                .flat_map(|&a| actor_names[a].iter().map(String::as_str)),
+        )
+        .chain(std::iter::once(event.quote.as_str()))
 }

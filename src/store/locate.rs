@@ -1,15 +1,21 @@
 //! Finds where things are in a store's text, so validation problems can name a line and
 //! column although serde forgets positions after parsing.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use super::Position;
 
-/// Offsets of every `id: "..."` in a store's text, for placing problems.
+/// Offsets of every `id: "..."` in a store's text, for placing problems. The text is only
+/// searched once a problem needs placing, so a valid store loads without it.
 pub struct Locator<'a> {
     text: &'a str,
+    ids: OnceCell<Ids>,
+}
+
+struct Ids {
     /// Decoded id value to the offsets of its literals, in file order.
-    ids: HashMap<String, Vec<usize>>,
+    offsets: HashMap<String, Vec<usize>>,
     /// All id offsets in file order, to bound the search for an item's fields.
     starts: Vec<usize>,
 }
@@ -47,27 +53,41 @@ fn string_literal(text: &str, at: usize) -> Option<(String, usize)> {
         })?;
         end + 2
     };
-    let value = ron::from_str::<String>(&rest[..len]).ok()?;
+    let literal = &rest[..len];
+    let value = match literal.strip_prefix('"').and_then(|l| l.strip_suffix('"')) {
+        Some(plain) if !plain.contains('\\') => plain.to_owned(),
+        _ => ron::from_str::<String>(literal).ok()?,
+    };
     Some((value, at + len))
 }
 
 impl<'a> Locator<'a> {
     pub fn new(text: &'a str) -> Self {
-        let mut ids: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut starts = Vec::new();
-        for at in keys(text, "id") {
-            if let Some((value, _)) = string_literal(text, at) {
-                ids.entry(value).or_default().push(at);
-                starts.push(at);
-            }
+        Self {
+            text,
+            ids: OnceCell::new(),
         }
-        Self { text, ids, starts }
+    }
+
+    fn ids(&self) -> &Ids {
+        self.ids.get_or_init(|| {
+            let mut offsets: HashMap<String, Vec<usize>> = HashMap::new();
+            let mut starts = Vec::new();
+            for at in keys(self.text, "id") {
+                if let Some((value, _)) = string_literal(self.text, at) {
+                    offsets.entry(value).or_default().push(at);
+                    starts.push(at);
+                }
+            }
+            Ids { offsets, starts }
+        })
     }
 
     /// Where the `nth` item (0-based) with this id is defined; failing that, where its
     /// section (`sources`, `actors` or `events`) starts.
     pub fn item(&self, id: &str, nth: usize, section: &str) -> Option<usize> {
-        self.ids
+        self.ids()
+            .offsets
             .get(id)
             .and_then(|all| all.get(nth).copied())
             .or_else(|| keys(self.text, section).next())
@@ -92,8 +112,9 @@ impl<'a> Locator<'a> {
     }
 
     fn item_end(&self, from: usize) -> usize {
-        let next = self.starts.partition_point(|&s| s <= from);
-        self.starts.get(next).copied().unwrap_or(self.text.len())
+        let starts = &self.ids().starts;
+        let next = starts.partition_point(|&s| s <= from);
+        starts.get(next).copied().unwrap_or(self.text.len())
     }
 
     pub fn position(&self, offset: Option<usize>) -> Option<Position> {

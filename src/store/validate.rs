@@ -1,29 +1,31 @@
 //! Checks a parsed store and reports every problem at once, each placed in the file.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+use std::fmt;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::locate::Locator;
-use super::{Diagnostic, Event, Loaded, Store, StoreFile};
+use super::{Diagnostic, Event, EventEntry, Loaded, Store, StoreFile};
 use crate::date::{PartialDate, When};
 use crate::text::squash_whitespace;
 
-pub(super) fn validate(file: StoreFile, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
+pub(super) fn validate(mut file: StoreFile, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
     let mut check = Checker {
         at: Locator::new(text),
-        seen_anywhere: HashMap::new(),
-        first_of_kind: HashMap::new(),
         problems: Vec::new(),
     };
-    let source_offsets = check.ids("source", file.sources.iter().map(|s| s.id.as_str()));
-    let actor_offsets = check.ids("actor", file.actors.iter().map(|a| a.id.as_str()));
-    let event_offsets = check.ids("event", file.events.iter().map(|e| e.id.as_str()));
-    check.sources(&file, &source_offsets);
-    check.actors(&file, &actor_offsets);
-    let events = check.events(&file, &event_offsets);
-    check.unused(&file, &source_offsets, &actor_offsets);
+    let entries = std::mem::take(&mut file.events);
+    let mut seen = HashMap::new();
+    let source_nth = check.ids(&mut seen, "source", file.sources.iter().map(|s| &*s.id));
+    let actor_nth = check.ids(&mut seen, "actor", file.actors.iter().map(|a| &*a.id));
+    let event_nth = check.ids(&mut seen, "event", entries.iter().map(|e| &*e.id));
+    drop(seen);
+    check.sources(&file, &source_nth);
+    check.actors(&file, &actor_nth);
+    let (events, used) = check.events(&file, entries, &event_nth);
+    check.unused(&file, &used, &source_nth, &actor_nth);
 
     let has_errors = check
         .problems
@@ -47,12 +49,33 @@ pub(super) fn validate(file: StoreFile, text: &str) -> Result<Loaded, Vec<Diagno
     })
 }
 
+/// An item of the file by its id and which occurrence of that id it is: enough to find it
+/// in the text, which is only searched when there is a problem to place.
+#[derive(Clone, Copy)]
+struct Item<'i> {
+    section: &'static str,
+    id: &'i str,
+    nth: usize,
+}
+
+/// "event \"drazdy\"": what a problem is about, written out only when there is one.
+struct Subject<'i>(&'static str, &'i str);
+
+impl fmt::Display for Subject<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} \"{}\"", self.0, self.1)
+    }
+}
+
+/// Which sources and actors some event names, counting every event as written so a broken
+/// event does not make its actors look unused.
+struct Used {
+    sources: Vec<bool>,
+    actors: Vec<bool>,
+}
+
 struct Checker<'a> {
     at: Locator<'a>,
-    /// Items seen so far per id, of any kind: the next one is that occurrence of `id: ".."`.
-    seen_anywhere: HashMap<String, usize>,
-    /// Where the first item of each kind and id is, to report duplicates.
-    first_of_kind: HashMap<(&'static str, String), Option<usize>>,
     problems: Vec<Diagnostic>,
 }
 
@@ -63,58 +86,84 @@ impl Checker<'_> {
         self.problems.last_mut().expect("just pushed")
     }
 
-    /// Places each item and reports duplicate ids of one kind.
-    fn ids<'i>(
+    fn place(&self, item: Item) -> Option<usize> {
+        self.at.item(item.id, item.nth, item.section)
+    }
+
+    fn field(&self, item: Item, field: &str) -> Option<usize> {
+        self.at.field(self.place(item), field)
+    }
+
+    /// Numbers each item's id occurrence and reports duplicate ids of one kind. `seen`
+    /// counts the items so far per id, of any kind: the next one is that occurrence of
+    /// `id: ".."` in the text.
+    fn ids<'f>(
         &mut self,
+        seen: &mut HashMap<&'f str, usize>,
         kind: &'static str,
-        ids: impl Iterator<Item = &'i str>,
-    ) -> Vec<Option<usize>> {
-        let mut offsets = Vec::new();
+        ids: impl Iterator<Item = &'f str>,
+    ) -> Vec<usize> {
+        let section = match kind {
+            "source" => "sources",
+            "actor" => "actors",
+            _ => "events",
+        };
+        let mut first_of_kind: HashMap<&str, usize> = HashMap::new();
+        let mut nths = Vec::new();
         for id in ids {
-            let same_id_before = self.seen_anywhere.get(id).copied().unwrap_or(0);
-            *self.seen_anywhere.entry(id.to_owned()).or_insert(0) += 1;
-            let offset = self.at.item(id, same_id_before, &format!("{kind}s"));
-            if let Some(&first) = self.first_of_kind.get(&(kind, id.to_owned())) {
-                let line = self.at.position(first).map_or_else(String::new, |p| {
-                    format!(" (first defined on line {})", p.line)
-                });
+            let count = seen.entry(id).or_insert(0);
+            let nth = *count;
+            *count += 1;
+            let item = Item { section, id, nth };
+            if let Some(&first) = first_of_kind.get(id) {
+                let line = self
+                    .at
+                    .position(self.place(Item { nth: first, ..item }))
+                    .map_or_else(String::new, |p| {
+                        format!(" (first defined on line {})", p.line)
+                    });
+                let offset = self.place(item);
                 self.error(offset, format!("duplicate {kind} id \"{id}\"{line}"))
                     .help = Some(format!("give every {kind} its own id"));
             } else {
-                self.first_of_kind.insert((kind, id.to_owned()), offset);
+                first_of_kind.insert(id, nth);
             }
             if id.trim().is_empty() {
+                let offset = self.place(item);
                 self.error(offset, format!("{kind} has an empty id"));
             }
-            offsets.push(offset);
+            nths.push(nth);
         }
-        offsets
+        nths
     }
 
-    fn sources(&mut self, file: &StoreFile, offsets: &[Option<usize>]) {
-        for (source, &at) in file.sources.iter().zip(offsets) {
+    fn sources(&mut self, file: &StoreFile, nths: &[usize]) {
+        for (source, &nth) in file.sources.iter().zip(nths) {
+            let item = Item {
+                section: "sources",
+                id: &source.id,
+                nth,
+            };
+            let subject = Subject("source", &source.id);
             if let Some(published) = &source.published {
-                self.date(
-                    at,
-                    "published",
-                    &format!("source \"{}\"", source.id),
-                    published,
-                );
+                self.date(item, "published", &subject, published);
             }
             if source.title.trim().is_empty() {
-                let field = self.at.field(at, "title");
-                self.error(
-                    field,
-                    format!("source \"{}\" has an empty title", source.id),
-                );
+                let field = self.field(item, "title");
+                self.error(field, format!("{subject} has an empty title"));
             }
         }
     }
 
-    fn actors(&mut self, file: &StoreFile, offsets: &[Option<usize>]) {
-        for (actor, &at) in file.actors.iter().zip(offsets) {
+    fn actors(&mut self, file: &StoreFile, nths: &[usize]) {
+        for (actor, &nth) in file.actors.iter().zip(nths) {
             if actor.name.trim().is_empty() {
-                let field = self.at.field(at, "name");
+                let item = Item {
+                    section: "actors",
+                    id: &actor.id,
+                    nth,
+                };
+                let field = self.field(item, "name");
                 self.error(field, format!("actor \"{}\" has an empty name", actor.id));
             }
         }
@@ -122,37 +171,51 @@ impl Checker<'_> {
 
     fn date(
         &mut self,
-        item: Option<usize>,
+        item: Item,
         field: &str,
-        subject: &str,
+        subject: &Subject,
         text: &str,
     ) -> Option<PartialDate> {
         text.parse::<PartialDate>()
             .map_err(|e| {
-                let at = self.at.field(item, field);
+                let at = self.field(item, field);
                 self.error(at, format!("{subject}: {field} {e}"));
             })
             .ok()
     }
 
-    fn events(&mut self, file: &StoreFile, offsets: &[Option<usize>]) -> Vec<Event> {
+    /// Checks every event and turns the good ones into [`Event`]s, moving their text.
+    fn events(
+        &mut self,
+        file: &StoreFile,
+        entries: Vec<EventEntry>,
+        nths: &[usize],
+    ) -> (Vec<Event>, Used) {
         let source_ids = index_of(file.sources.iter().map(|s| s.id.as_str()));
         let actor_ids = index_of(file.actors.iter().map(|a| a.id.as_str()));
-        let texts: Vec<Option<String>> = file
-            .sources
-            .iter()
-            .map(|s| s.text.as_deref().map(squash_whitespace))
-            .collect();
-        let mut events = Vec::with_capacity(file.events.len());
-        for (entry, &at) in file.events.iter().zip(offsets) {
-            let subject = format!("event \"{}\"", entry.id);
-            let when = self.when(entry, at, &subject);
+        let texts = SourceTexts::new(file, &entries, &source_ids);
+        let mut used = Used {
+            sources: vec![false; file.sources.len()],
+            actors: vec![false; file.actors.len()],
+        };
+        let mut events = Vec::with_capacity(entries.len());
+        for (entry, &nth) in entries.into_iter().zip(nths) {
+            let item = Item {
+                section: "events",
+                id: &entry.id,
+                nth,
+            };
+            let subject = Subject("event", &entry.id);
+            let when = self.when(&entry, item, &subject);
             let mut actors = Vec::with_capacity(entry.actors.len());
             for name in &entry.actors {
                 match actor_ids.get(name.as_str()) {
-                    Some(&a) => actors.push(a),
+                    Some(&a) => {
+                        used.actors[a] = true;
+                        actors.push(a);
+                    }
                     None => self.unknown(
-                        at,
+                        item,
                         "actors",
                         &subject,
                         "actor",
@@ -162,9 +225,10 @@ impl Checker<'_> {
                 }
             }
             let source = source_ids.get(entry.source.as_str()).copied();
-            if source.is_none() {
-                self.unknown(
-                    at,
+            match source {
+                Some(s) => used.sources[s] = true,
+                None => self.unknown(
+                    item,
                     "source",
                     &subject,
                     "source",
@@ -172,42 +236,37 @@ impl Checker<'_> {
                     file.sources
                         .iter()
                         .map(|s| (s.id.as_str(), s.title.as_str())),
-                );
+                ),
             }
-            self.not_empty(at, &subject, "title", &entry.title);
-            self.not_empty(at, &subject, "quote", &entry.quote);
+            self.not_empty(item, &subject, "title", &entry.title);
+            self.not_empty(item, &subject, "quote", &entry.quote);
             if let Some(s) = source
-                && let Some(text) = &texts[s]
                 && !entry.quote.trim().is_empty()
+                && let Some(missing) = texts.misses(s, &entry.quote)
             {
-                self.quote_in_source(at, &subject, &entry.quote, &entry.source, text);
+                self.quote_not_in_source(item, &subject, &entry.source, missing);
             }
             if let (Some(when), Some(source)) = (when, source) {
                 events.push(Event {
-                    id: entry.id.clone(),
                     when,
-                    title: entry.title.clone(),
                     kind: entry.kind,
                     actors,
-                    place: entry.place.clone(),
                     source,
-                    quote: entry.quote.clone(),
-                    tags: entry.tags.clone(),
+                    id: entry.id,
+                    title: entry.title,
+                    place: entry.place,
+                    quote: entry.quote,
+                    tags: entry.tags,
                 });
             }
         }
-        events
+        (events, used)
     }
 
-    fn when(
-        &mut self,
-        entry: &super::EventEntry,
-        at: Option<usize>,
-        subject: &str,
-    ) -> Option<When> {
-        let date = self.date(at, "date", subject, &entry.date);
+    fn when(&mut self, entry: &EventEntry, item: Item, subject: &Subject) -> Option<When> {
+        let date = self.date(item, "date", subject, &entry.date);
         let end = match &entry.end {
-            Some(end) => Some(self.date(at, "end", subject, end)?),
+            Some(end) => Some(self.date(item, "end", subject, end)?),
             None => None,
         };
         let when = When {
@@ -218,7 +277,7 @@ impl Checker<'_> {
         if let Some(end) = end
             && end.last_day() < when.date.first_day()
         {
-            let field = self.at.field(at, "end");
+            let field = self.field(item, "end");
             self.error(
                 field,
                 format!("{subject}: end {end} is before date {}", when.date),
@@ -228,9 +287,9 @@ impl Checker<'_> {
         Some(when)
     }
 
-    fn not_empty(&mut self, at: Option<usize>, subject: &str, field: &str, value: &str) {
+    fn not_empty(&mut self, item: Item, subject: &Subject, field: &str, value: &str) {
         if value.trim().is_empty() {
-            let field_at = self.at.field(at, field);
+            let field_at = self.field(item, field);
             self.error(field_at, format!("{subject} has an empty {field}"));
         }
     }
@@ -238,14 +297,14 @@ impl Checker<'_> {
     #[allow(clippy::too_many_arguments)]
     fn unknown<'n>(
         &mut self,
-        at: Option<usize>,
+        item: Item,
         field: &str,
-        subject: &str,
+        subject: &Subject,
         kind: &str,
         name: &str,
         known: impl Iterator<Item = (&'n str, &'n str)>,
     ) {
-        let offset = self.at.value_in_field(at, field, name);
+        let offset = self.at.value_in_field(self.place(item), field, name);
         let help = match suggest(name, known) {
             Some(best) => format!("did you mean \"{best}\"?"),
             None => format!("no {kind} has that id: add one to `{kind}s`, or use an existing id"),
@@ -254,52 +313,42 @@ impl Checker<'_> {
             .help = Some(help);
     }
 
-    fn quote_in_source(
-        &mut self,
-        at: Option<usize>,
-        subject: &str,
-        quote: &str,
-        source: &str,
-        text: &str,
-    ) {
-        let quote = squash_whitespace(quote);
-        if text.contains(&quote) {
-            return;
-        }
-        let chars: Vec<(usize, char)> = quote.char_indices().collect();
-        let matched = chars.partition_point(|&(i, c)| text.contains(&quote[..i + c.len_utf8()]));
-        let differs: String = quote.chars().skip(matched).take(24).collect();
-        let field = self.at.field(at, "quote");
+    fn quote_not_in_source(&mut self, item: Item, subject: &Subject, source: &str, miss: Miss) {
+        let field = self.field(item, "quote");
         self.error(
             field,
             format!("{subject}: quote is not in the text of source \"{source}\""),
         )
         .help = Some(format!(
-            "the first {matched} characters match; it differs from \"{differs}\". Copy quotes character for character (curly quotes and dashes included); only white space may differ"
+            "the first {} characters match; it differs from \"{}\". Copy quotes character for character (curly quotes and dashes included); only white space may differ",
+            miss.matched, miss.differs
         ));
     }
 
-    /// Warns of actors and sources no event refers to, counting every event as written so a
-    /// broken event does not make its actors look unused.
-    fn unused(&mut self, file: &StoreFile, sources: &[Option<usize>], actors: &[Option<usize>]) {
-        let cited: HashSet<&str> = file.events.iter().map(|e| e.source.as_str()).collect();
-        let named: HashSet<&str> = file
-            .events
-            .iter()
-            .flat_map(|e| e.actors.iter().map(String::as_str))
-            .collect();
-        for (actor, &at) in file.actors.iter().zip(actors) {
-            if !named.contains(actor.id.as_str()) {
-                let position = self.at.position(at);
+    /// Warns of actors and sources no event refers to.
+    fn unused(&mut self, file: &StoreFile, used: &Used, sources: &[usize], actors: &[usize]) {
+        for ((actor, &nth), &used) in file.actors.iter().zip(actors).zip(&used.actors) {
+            if !used {
+                let item = Item {
+                    section: "actors",
+                    id: &actor.id,
+                    nth,
+                };
+                let position = self.at.position(self.place(item));
                 self.problems.push(
                     Diagnostic::warning(position, format!("actor \"{}\" is in no event", actor.id))
                         .with_help("add it to an event's `actors`, or remove it"),
                 );
             }
         }
-        for (source, &at) in file.sources.iter().zip(sources) {
-            if !cited.contains(source.id.as_str()) {
-                let position = self.at.position(at);
+        for ((source, &nth), &used) in file.sources.iter().zip(sources).zip(&used.sources) {
+            if !used {
+                let item = Item {
+                    section: "sources",
+                    id: &source.id,
+                    nth,
+                };
+                let position = self.at.position(self.place(item));
                 self.problems.push(
                     Diagnostic::warning(
                         position,
@@ -309,6 +358,73 @@ impl Checker<'_> {
                 );
             }
         }
+    }
+}
+
+/// How a quote fails to be in its source's text.
+struct Miss {
+    /// How many of its characters (white space squashed) do match from the start.
+    matched: usize,
+    /// Up to 24 characters from where it stops matching.
+    differs: String,
+}
+
+/// A source's text with white space squashed, for checking quotes. A text many quotes
+/// cite gets a suffix table, so checking a million quotes stays fast.
+enum SourceText {
+    Plain(String),
+    Table(suffix::SuffixTable<'static, 'static>),
+}
+
+impl SourceText {
+    fn contains(&self, needle: &str) -> bool {
+        match self {
+            Self::Plain(text) => text.contains(needle),
+            Self::Table(table) => table.contains(needle),
+        }
+    }
+}
+
+struct SourceTexts {
+    texts: Vec<Option<SourceText>>,
+}
+
+impl SourceTexts {
+    fn new(file: &StoreFile, entries: &[EventEntry], source_ids: &HashMap<&str, usize>) -> Self {
+        let mut citations = vec![0usize; file.sources.len()];
+        for entry in entries {
+            if let Some(&s) = source_ids.get(entry.source.as_str()) {
+                citations[s] += 1;
+            }
+        }
+        let texts = file
+            .sources
+            .iter()
+            .zip(citations)
+            .map(|(source, cited)| {
+                let text = squash_whitespace(source.text.as_deref()?);
+                // A plain search costs about the text's length per quote.
+                Some(if cited.saturating_mul(text.len()) > 1 << 24 {
+                    SourceText::Table(suffix::SuffixTable::new(text))
+                } else {
+                    SourceText::Plain(text)
+                })
+            })
+            .collect();
+        Self { texts }
+    }
+
+    /// Whether `quote` is missing from the text of source `source`, and how.
+    fn misses(&self, source: usize, quote: &str) -> Option<Miss> {
+        let text = self.texts[source].as_ref()?;
+        let quote = squash_whitespace(quote);
+        if text.contains(&quote) {
+            return None;
+        }
+        let chars: Vec<(usize, char)> = quote.char_indices().collect();
+        let matched = chars.partition_point(|&(i, c)| text.contains(&quote[..i + c.len_utf8()]));
+        let differs = quote.chars().skip(matched).take(24).collect();
+        Some(Miss { matched, differs })
     }
 }
 

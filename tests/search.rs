@@ -1,0 +1,188 @@
+//! The indexed search engine against a naive reference: on random stores and random queries
+//! (typed one character at a time, so the incremental path runs too) both must find exactly
+//! the same events and the same sidebar counts.
+
+use std::collections::BTreeSet;
+
+use evex::date::{PartialDate, When};
+use evex::filter::{self, ActorMode, Filter, Matches, Search};
+use evex::index::Index;
+use evex::query::{Query, Term};
+use evex::store::{Actor, ActorKind, Event, EventKind, Source, Store};
+use proptest::prelude::*;
+
+/// The reference: every event's text joined and lower-cased, every term checked by a scan.
+fn reference(store: &Store, index: &Index, filter: &Filter) -> Matches {
+    let haystack = |e: &Event| -> String {
+        let mut parts: Vec<&str> = vec![&e.title, e.place.as_deref().unwrap_or("")];
+        parts.extend(e.tags.iter().map(String::as_str));
+        for &a in &e.actors {
+            parts.extend(index.actor_names[a].iter().map(String::as_str));
+        }
+        parts.push(&e.quote);
+        parts.join("\n")
+    };
+    let hits = |e: &Event| {
+        let text = haystack(e);
+        let lower = text.to_lowercase();
+        filter.query.terms.iter().all(|term| match term {
+            Term::Text {
+                needle,
+                case_sensitive: true,
+            } => text.contains(needle.as_str()),
+            Term::Text { needle, .. } => lower.contains(needle.as_str()),
+            Term::Dates(range) => e.when.overlaps(*range),
+            Term::Actor(pattern) => {
+                let actors = filter::matching_actors(store, index, pattern);
+                e.actors.iter().any(|a| actors.contains(a))
+            }
+        })
+    };
+    let selected = |e: &Event| {
+        let has = |a: &usize| e.actors.contains(a);
+        filter.actors.is_empty()
+            || match filter.mode {
+                ActorMode::Any => filter.actors.iter().any(has),
+                ActorMode::All => filter.actors.iter().all(has),
+            }
+    };
+    let mut matches = Matches {
+        events: Vec::new(),
+        facets: vec![0; store.actors.len()],
+    };
+    for (i, e) in store.events.iter().enumerate() {
+        if !hits(e) {
+            continue;
+        }
+        if selected(e) || filter.mode == ActorMode::Any {
+            for &a in e.actors.iter().collect::<BTreeSet<_>>() {
+                matches.facets[a] += 1;
+            }
+        }
+        if selected(e) {
+            matches.events.push(i);
+        }
+    }
+    matches
+}
+
+/// Words with the cases that trip up lower-casing and word splitting.
+const WORDS: &[&str] = &[
+    "bakiyev",
+    "Bakiyev",
+    "BAKIEV",
+    "ba",
+    "minsk",
+    "Minsk",
+    "tractor",
+    "tractors",
+    "kyrgyz",
+    "Kyrgyzstan",
+    "ruble",
+    "“foreign",
+    "agents”",
+    "U.S.",
+    "co-op",
+    "2012",
+    "1998",
+    "ΟΔΟΣ",
+    "Σ",
+    "İstanbul",
+    "straße",
+    "café",
+    "naïve",
+    "x",
+    "x2",
+    "–",
+    "Lukashenko’s",
+    "",
+    "a",
+];
+
+fn text() -> impl Strategy<Value = String> {
+    proptest::collection::vec(proptest::sample::select(WORDS), 0..8).prop_map(|w| w.join(" "))
+}
+
+fn day() -> impl Strategy<Value = PartialDate> {
+    (
+        1995i32..2016,
+        proptest::option::of((1u8..=12, proptest::option::of(1u8..=28))),
+    )
+        .prop_map(|(year, md)| PartialDate {
+            year,
+            month: md.map(|(m, _)| m),
+            day: md.and_then(|(_, d)| d),
+        })
+}
+
+fn when() -> impl Strategy<Value = When> {
+    (day(), proptest::option::of(0i32..6), any::<bool>()).prop_map(|(date, span, circa)| {
+        let end = span.map(|years| PartialDate::year(date.year + years));
+        When { date, end, circa }
+    })
+}
+
+prop_compose! {
+    fn event(actors: usize)(when in when(), title in text(), quote in text(), place in proptest::option::of(text()),
+                            tags in proptest::collection::vec(text(), 0..2),
+                            cast in proptest::collection::vec(0..actors, 0..4)) -> Event {
+        Event { id: String::new(), when, title, kind: EventKind::Law, actors: cast, place, source: 0, quote, tags }
+    }
+}
+
+prop_compose! {
+    fn store()(names in proptest::collection::vec((text(), proptest::option::of(text())), 1..6))
+              (events in proptest::collection::vec(event(names.len()), 0..40), names in Just(names)) -> Store {
+        let actors = names.into_iter().enumerate().map(|(i, (name, alias))| Actor {
+            id: format!("a{i}"), name, short: None, kind: ActorKind::Person,
+            aliases: alias.into_iter().collect(), role: None,
+        }).collect();
+        let mut events = events;
+        events.sort_by(|a, b| a.when.timeline_cmp(&b.when));
+        Store {
+            title: "random".into(),
+            sources: vec![Source { id: "s".into(), title: "s".into(), publisher: "p".into(), author: None, published: None, url: None, text: None }],
+            actors,
+            events,
+        }
+    }
+}
+
+/// Query text: words, parts of words, phrases, actors, dates and ranges.
+fn query() -> impl Strategy<Value = String> {
+    let term = prop_oneof![
+        proptest::sample::select(WORDS).prop_map(str::to_owned),
+        proptest::sample::select(WORDS).prop_map(|w| w.chars().skip(1).take(3).collect()),
+        text().prop_map(|t| format!("\"{t}\"")),
+        proptest::sample::select(WORDS).prop_map(|w| format!("@{w}")),
+        (1995i32..2016).prop_map(|y| y.to_string()),
+        (1995i32..2016, 1u8..=12).prop_map(|(y, m)| format!("{y}-{m:02}")),
+        (1995i32..2016, 0i32..4).prop_map(|(y, n)| format!("{y}..{}", y + n)),
+    ];
+    proptest::collection::vec(term, 0..4).prop_map(|t| t.join(" "))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2_000))]
+
+    #[test]
+    fn indexed_search_finds_what_a_scan_finds(
+        store in store(),
+        typed in query(),
+        picked in proptest::collection::btree_set(0usize..6, 0..3),
+        all in any::<bool>(),
+        scan_limit in prop_oneof![Just(0u64), Just(5), Just(1_000)],
+    ) {
+        let index = Index::new(&store);
+        let mode = if all { ActorMode::All } else { ActorMode::Any };
+        let actors = picked.into_iter().filter(|&a| a < store.actors.len()).collect();
+        // One search typed a character at a time, as the explorer runs it.
+        let mut search = Search::with_scan_limit(scan_limit);
+        let ends = typed.char_indices().map(|(i, c)| i + c.len_utf8());
+        for end in ends.chain([typed.len()]) {
+            let filter = Filter { query: Query::parse(&typed[..end]), actors: BTreeSet::clone(&actors), mode };
+            let expected = reference(&store, &index, &filter);
+            prop_assert_eq!(search.run(&store, &index, &filter), expected, "query {:?}", &typed[..end]);
+        }
+    }
+}
