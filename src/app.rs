@@ -5,14 +5,18 @@ mod navigate;
 mod prompt;
 mod run;
 
+use std::sync::Arc;
+use std::time::Duration;
+
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
 use crate::action::Action;
-use crate::filter::{self, ActorMode, Filter, Matches};
+use crate::filter::{ActorMode, Filter, Matches};
 use crate::index::Index;
 use crate::keymap::{self, Focus, Mode};
 use crate::query::Query;
+use crate::searcher::Searcher;
 use crate::store::{ActorId, Store};
 use crate::theme::Theme;
 use crate::ui::detail::DetailState;
@@ -20,6 +24,9 @@ use crate::ui::sidebar::SidebarState;
 use crate::ui::timeline::TimelineState;
 
 pub use prompt::{Prompt, PromptKind};
+
+/// How long a search runs before the header says "searching".
+const SEARCHING_MARK_AFTER: Duration = Duration::from_millis(100);
 
 /// Where the panes were drawn in the last frame (their insides, without borders), for the
 /// mouse and for knowing which panes are visible.
@@ -35,8 +42,11 @@ pub struct Areas {
 /// The whole explorer state.
 #[derive(Debug)]
 pub struct App {
-    pub store: Store,
-    pub index: Index,
+    pub store: Arc<Store>,
+    /// Where searches run: on a thread in the terminal, inline in tests.
+    pub searcher: Searcher,
+    /// A search has been running long enough to say so.
+    pub searching: bool,
     pub theme: Theme,
     /// The search text as typed; `filter.query` is its parsed form.
     pub query_text: String,
@@ -61,15 +71,24 @@ pub struct App {
 }
 
 impl App {
+    /// An explorer whose searches run inline, so every action's result is there at once.
     pub fn new(store: Store, theme: Theme) -> Self {
-        let index = Index::new(&store);
+        let index = Arc::new(Index::new(&store));
+        Self::with_searcher(Arc::new(store), Searcher::inline(index), theme)
+    }
+
+    /// An explorer on `store` searching with `searcher`. It opens on every event, which
+    /// needs no index, so the first frame need not wait for one.
+    pub fn with_searcher(store: Arc<Store>, searcher: Searcher, theme: Theme) -> Self {
+        let matches = Matches::everything(&store);
         let mut app = Self {
             store,
-            index,
+            searcher,
+            searching: false,
             theme,
             query_text: String::new(),
             filter: Filter::default(),
-            matches: Matches::default(),
+            matches,
             focus: Focus::Timeline,
             mode: Mode::Browse,
             prompt: None,
@@ -83,7 +102,7 @@ impl App {
             should_quit: false,
             suspend_requested: false,
         };
-        app.refresh();
+        app.show(app.matches.clone());
         app
     }
 
@@ -143,25 +162,50 @@ impl App {
         self.sidebar.rows.get(self.sidebar.selected).copied()
     }
 
-    /// Recomputes matches, facet counts and rows after the filter changed, keeping the
-    /// selection on the same event (or the next one that still matches).
+    /// Asks for the matches of the changed filter; they show when [`App::receive`] has them.
     fn refresh(&mut self) {
+        self.searcher.request(&self.store, &self.filter);
+        self.receive();
+    }
+
+    /// Shows the newest search's matches if they are ready, and notes whether one has been
+    /// running long enough to say so.
+    pub fn receive(&mut self) {
+        if let Some(matches) = self.searcher.answer() {
+            self.show(matches);
+        }
+        self.searching = self
+            .searcher
+            .waiting_since()
+            .is_some_and(|since| since.elapsed() >= SEARCHING_MARK_AFTER);
+    }
+
+    /// Waits until the newest search's matches are shown (tests of the search thread).
+    pub fn wait_for_search(&mut self) {
+        if let Some(matches) = self.searcher.wait() {
+            self.show(matches);
+        }
+        self.searching = false;
+    }
+
+    /// Shows new matches and facet counts, keeping the selection on the same event (or the
+    /// next one that still matches).
+    fn show(&mut self, matches: Matches) {
         let previous = self.selected_event();
-        self.matches = filter::apply(&self.store, &self.index, &self.filter);
+        self.matches = matches;
         self.timeline.selected = match previous {
             Some(event) => self.matches.events.partition_point(|&e| e < event),
             None => 0,
         }
         .min(self.matches.events.len().saturating_sub(1));
         self.timeline.rebuild(&self.store, &self.matches.events);
+        self.sidebar.rebuild(&self.store, &self.matches.facets);
         // The cursor follows its actor through re-sorting only while the sidebar is in use;
         // otherwise it starts again at the top, on the actor with the most events.
         if self.focus != Focus::Actors {
             self.sidebar.selected = 0;
             self.sidebar.offset = 0;
         }
-        self.sidebar
-            .rebuild(&self.store, &self.index, &self.matches.facets);
         if self.selected_event() != previous {
             self.detail.scroll = 0;
         }
@@ -222,8 +266,7 @@ impl App {
             self.refresh();
         } else if !self.sidebar.filter.is_empty() {
             self.sidebar.filter.clear();
-            self.sidebar
-                .rebuild(&self.store, &self.index, &self.matches.facets);
+            self.sidebar.rebuild(&self.store, &self.matches.facets);
         } else {
             self.status = Some("nothing to clear; q quits".into());
         }

@@ -13,6 +13,8 @@ use evex::query::{self, Query, Term};
 use evex::report;
 use evex::store::{self, Diagnostic, LoadError, Loaded, Severity};
 
+use crate::open::{self, with_progress};
+
 /// Explore a story told as dated events: a timeline, an actor filter and the source quote
 /// behind every event.
 ///
@@ -95,10 +97,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             deny_warnings,
         }) => validate(file.as_deref(), deny_warnings),
         Some(Command::Stats { file }) => {
-            let Ok((_, loaded)) = load(file.as_deref()) else {
+            let Ok(opened) = open::open(file.as_deref()) else {
                 return Ok(ExitCode::from(2));
             };
-            report::stats(&mut io::stdout().lock(), &loaded.store)?;
+            report::stats(&mut io::stdout().lock(), &opened.store)?;
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -106,16 +108,13 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 
 /// Reads and loads a store, printing every problem on standard error when it fails.
 pub fn load(path: Option<&Path>) -> Result<(Input, Loaded), ()> {
-    let input = input::read(path).map_err(|e| eprintln!("evex: {e}"))?;
-    match store::parse(&input.text) {
+    let label = path.map_or_else(|| "the bundled store".into(), |p| p.display().to_string());
+    let input = with_progress(&format!("reading {label}"), || input::read(path))
+        .map_err(|e| eprintln!("evex: {e}"))?;
+    let parsed = with_progress(&format!("loading {label}"), || store::parse(&input.text));
+    match parsed {
         Ok(loaded) => {
-            if !loaded.warnings.is_empty() {
-                eprintln!(
-                    "evex: {}: {} warning(s); `evex validate` lists them",
-                    input.name,
-                    loaded.warnings.len()
-                );
-            }
+            report_warnings(&input.name, loaded.warnings.len());
             Ok((input, loaded))
         }
         Err(e) => {
@@ -126,6 +125,13 @@ pub fn load(path: Option<&Path>) -> Result<(Input, Loaded), ()> {
             );
             Err(())
         }
+    }
+}
+
+/// Says that a store has warnings, which `evex validate` lists.
+pub fn report_warnings(name: &str, warnings: usize) {
+    if warnings > 0 {
+        eprintln!("evex: {name}: {warnings} warning(s); `evex validate` lists them");
     }
 }
 
@@ -148,16 +154,19 @@ fn print_diagnostics(input: &Input, diagnostics: &[Diagnostic]) {
 }
 
 fn list(args: &ListArgs) -> anyhow::Result<ExitCode> {
-    let Ok((_, loaded)) = load(args.file.as_deref()) else {
+    let Ok(opened) = open::open(args.file.as_deref()) else {
         return Ok(ExitCode::from(2));
     };
-    let store = &loaded.store;
+    let store = &opened.store;
     let mut query = args.query.as_deref().map(Query::parse).unwrap_or_default();
     query
         .terms
         .extend(args.actor.iter().map(|a| Term::Actor(a.clone())));
     query.terms.extend(args.year.map(Term::Dates));
-    let index = Index::new(store);
+    let index = match opened.index {
+        Some(index) => index,
+        None => with_progress("indexing", || Index::new(store)),
+    };
     let matches = filter::apply(
         store,
         &index,
@@ -183,6 +192,11 @@ fn list(args: &ListArgs) -> anyhow::Result<ExitCode> {
     };
     result?;
     out.flush()?;
+    if let Some(saver) = opened.saver
+        && let Err(e) = saver.save(store, &index)
+    {
+        eprintln!("evex: could not save a copy in the cache (the next run parses again): {e}");
+    }
     Ok(ExitCode::SUCCESS)
 }
 

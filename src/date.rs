@@ -7,6 +7,8 @@ use std::cmp::Ordering;
 use std::fmt;
 use std::str::FromStr;
 
+use serde::{Deserialize, Serialize};
+
 /// A calendar day, ordered chronologically.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Day {
@@ -25,7 +27,7 @@ pub enum Precision {
 }
 
 /// A date as precise as its source: a year, a month or a day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct PartialDate {
     pub year: i32,
     pub month: Option<u8>,
@@ -201,7 +203,7 @@ impl fmt::Display for PartialDate {
 }
 
 /// When an event happened: a date, an optional end for spans, and whether the text is vague.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct When {
     pub date: PartialDate,
     pub end: Option<PartialDate>,

@@ -39,6 +39,29 @@ pub struct Matches {
     pub facets: Vec<usize>,
 }
 
+impl Matches {
+    /// Every event, with each actor's count: what an empty filter matches.
+    pub fn everything(store: &Store) -> Self {
+        let mut facets = vec![0; store.actors.len()];
+        for event in &store.events {
+            count_actors(&event.actors, &mut facets);
+        }
+        Self {
+            events: (0..store.events.len()).collect(),
+            facets,
+        }
+    }
+}
+
+/// Adds one to each actor's count, once per actor even if the event names it twice.
+fn count_actors(actors: &[ActorId], counts: &mut [usize]) {
+    for (i, &a) in actors.iter().enumerate() {
+        if !actors[..i].contains(&a) {
+            counts[a] += 1;
+        }
+    }
+}
+
 /// Actors whose name or an alias matches `pattern`: an exact id or name (ignoring case)
 /// picks that actor alone; otherwise fuzzy matches scoring at least 80% of the best one, so
 /// `@bakiev` finds both Bakiyevs but not the scattered b-a-k-i-e-v of "Kubanychbek Omuraliev".
@@ -253,13 +276,7 @@ fn facets(store: &Store, index: &Index, set: &EventSet) -> Vec<usize> {
     if set.len() < 20_000 {
         let mut counts = vec![0; store.actors.len()];
         for e in set {
-            let actors = &store.events[e as usize].actors;
-            for (i, &a) in actors.iter().enumerate() {
-                // An actor named twice in one event counts once, as in the index.
-                if !actors[..i].contains(&a) {
-                    counts[a] += 1;
-                }
-            }
+            count_actors(&store.events[e as usize].actors, &mut counts);
         }
         counts
     } else {

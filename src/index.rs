@@ -80,13 +80,7 @@ impl Index {
         let actor_names: Vec<Vec<String>> = store
             .actors
             .iter()
-            .map(|a| {
-                std::iter::once(&a.name)
-                    .chain(&a.short)
-                    .chain(&a.aliases)
-                    .cloned()
-                    .collect()
-            })
+            .map(|a| a.names().map(str::to_owned).collect())
             .collect();
         let first: Vec<u32> = store
             .events
@@ -117,6 +111,24 @@ impl Index {
             actor_names,
             words,
         }
+    }
+
+    /// Whether this index could be `store`'s (a check on copies read back from a cache).
+    pub fn fits(&self, store: &Store) -> bool {
+        let events = store.events.len();
+        self.first.len() == events
+            && self.last.len() == events
+            && self.actor_events.len() == store.actors.len()
+            && self.actor_names.len() == store.actors.len()
+            && self.long.iter().all(|&e| (e as usize) < events)
+            && self
+                .actor_events
+                .iter()
+                .all(|set| set.max().is_none_or(|e| (e as usize) < events))
+            && self.words.fits(events)
+            && store.events.iter().all(|e| {
+                e.source < store.sources.len() && e.actors.iter().all(|&a| a < store.actors.len())
+            })
     }
 
     /// How many events the index covers.

@@ -5,6 +5,7 @@
 
 pub mod action;
 pub mod app;
+pub mod cache;
 pub mod date;
 pub mod filter;
 pub mod index;
@@ -12,6 +13,7 @@ pub mod input;
 pub mod keymap;
 pub mod query;
 pub mod report;
+pub mod searcher;
 pub mod store;
 pub mod text;
 pub mod theme;

@@ -1,13 +1,17 @@
 //! The `evex` binary: parses arguments, loads the store and runs a command or the explorer.
 
 mod cli;
+mod open;
 
 use std::io::{self, IsTerminal};
 use std::path::Path;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::Parser;
 use evex::app::App;
+use evex::index::Index;
+use evex::searcher::Searcher;
 use evex::theme::Theme;
 
 fn main() -> ExitCode {
@@ -33,11 +37,22 @@ fn explore(path: Option<&Path>) -> anyhow::Result<ExitCode> {
         eprintln!("evex: the explorer needs a terminal; try `evex list`");
         return Ok(ExitCode::from(2));
     }
-    let Ok((_, loaded)) = cli::load(path) else {
+    let Ok(opened) = open::open(path) else {
         return Ok(ExitCode::from(2));
     };
     let theme = Theme::from_no_color(std::env::var_os("NO_COLOR").as_deref());
-    let app = App::new(loaded.store, theme);
+    let store = Arc::new(opened.store);
+    let (cached, saver) = (opened.index, opened.saver);
+    // The explorer shows every event at once; searches wait for the index on their thread.
+    let searcher = Searcher::spawn(Arc::clone(&store), move |store| {
+        let index = cached.unwrap_or_else(|| Index::new(store));
+        if let Some(saver) = saver {
+            // The cache only saves time: if it cannot be written, the next open parses again.
+            let _ = saver.save(store, &index);
+        }
+        index
+    });
+    let app = App::with_searcher(store, searcher, theme);
     report_panics();
     // Lets the real-terminal tests check what a crash leaves behind.
     let panic_on_purpose = std::env::var_os("EVEX_TEST_PANIC").is_some();

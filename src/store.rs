@@ -9,6 +9,8 @@ mod validate;
 pub use diagnostic::{Diagnostic, Located, Position, Severity};
 pub use format::{Actor, ActorKind, EventEntry, EventKind, Source, StoreFile};
 
+use serde::{Deserialize, Serialize};
+
 use crate::date::When;
 
 /// The store bundled into the binary, built from the two articles in `shared/sources`.
@@ -21,7 +23,7 @@ pub type SourceId = usize;
 
 /// A validated store. Events are sorted for the timeline: by the first day their date can
 /// mean, then less precise first, then file order.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Store {
     pub title: String,
     pub sources: Vec<Source>,
@@ -30,7 +32,7 @@ pub struct Store {
 }
 
 /// An event whose ids and dates have been checked.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Event {
     pub id: String,
     pub when: When,

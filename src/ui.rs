@@ -143,6 +143,9 @@ fn draw_header(frame: &mut Frame, app: &App, area: Rect) {
         Span::raw("   "),
         Span::raw(count),
     ];
+    if app.searching {
+        spans.push(Span::raw(" · searching…"));
+    }
     if !filters.is_empty() {
         spans.push(Span::raw("   "));
         spans.push(Span::raw(sanitize(&filters).into_owned()));

@@ -382,3 +382,53 @@ fn every_keymap_binding_reaches_its_action() {
         }
     }
 }
+
+/// The explorer as the binary runs it: searches on their own thread.
+fn threaded_app() -> evex::app::App {
+    use std::sync::Arc;
+
+    use evex::index::Index;
+    use evex::searcher::Searcher;
+    use evex::store::Store;
+
+    let store = Arc::new(Store::bundled());
+    let searcher = Searcher::spawn(Arc::clone(&store), Index::new);
+    evex::app::App::with_searcher(store, searcher, evex::theme::MONO)
+}
+
+#[test]
+fn on_the_search_thread_typing_goes_on_and_the_newest_answer_wins() {
+    let mut app = threaded_app();
+    assert_eq!(app.matches.events.len(), 49, "opens on every event at once");
+    key(&mut app, KeyCode::Char('/'));
+    // Each letter asks for a search; none waits for the one before.
+    typed(&mut app, "bakiyev");
+    assert_eq!(app.query_text, "bakiyev");
+    app.wait_for_search();
+    assert_eq!(app.matches.events.len(), 16);
+    assert!(!app.searching);
+    // Older answers that arrive late are dropped: the screen keeps the newest.
+    ctrl(&mut app, 'w');
+    typed(&mut app, "tractor");
+    key(&mut app, KeyCode::Enter);
+    app.wait_for_search();
+    app.receive();
+    assert_eq!(app.query_text, "tractor");
+    assert_eq!(app.matches.events.len(), 0);
+}
+
+#[test]
+fn on_the_search_thread_actor_toggles_and_facets_arrive_together() {
+    let mut app = threaded_app();
+    draw(&mut app, 120, 40);
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Tab);
+    assert_eq!(app.focus, Focus::Actors);
+    let top = app.sidebar_actor().unwrap();
+    key(&mut app, KeyCode::Char(' '));
+    app.wait_for_search();
+    assert!(app.filter.actors.contains(&top));
+    let with_top = app.matches.events.len();
+    assert!(with_top > 0 && with_top < 49);
+    assert_eq!(app.matches.facets[top], with_top);
+}

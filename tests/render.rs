@@ -188,7 +188,7 @@ fn huge_fields_render_at_every_size() {
         key(&mut app, KeyCode::PageDown);
         draw(&mut app, width, height);
     }
-    let mut app = evex::app::App::new(app.store.clone(), evex::theme::MONO);
+    let mut app = evex::app::App::new(evex::store::Store::clone(&app.store), evex::theme::MONO);
     draw(&mut app, 120, 40);
     key(&mut app, KeyCode::Enter);
     for _ in 0..300 {

@@ -76,8 +76,7 @@ impl App {
             PromptKind::FindActor => {
                 self.sidebar.filter = input;
                 self.sidebar.selected = 0;
-                self.sidebar
-                    .rebuild(&self.store, &self.index, &self.matches.facets);
+                self.sidebar.rebuild(&self.store, &self.matches.facets);
             }
             PromptKind::Year => {}
         }
@@ -94,8 +93,7 @@ impl App {
                 self.sidebar.selected = 0;
                 self.toggle_actor();
                 self.sidebar.filter.clear();
-                self.sidebar
-                    .rebuild(&self.store, &self.index, &self.matches.facets);
+                self.sidebar.rebuild(&self.store, &self.matches.facets);
             }
             PromptKind::Year => match prompt.input.trim().parse::<i32>() {
                 Ok(year) => self.jump_to_year(year),

@@ -20,6 +20,8 @@ use crate::ui;
 
 /// How long to wait for input before checking for signals.
 const TICK: Duration = Duration::from_millis(200);
+/// How long to wait for input while a search runs, before looking for its answer.
+const SEARCH_TICK: Duration = Duration::from_millis(10);
 
 /// Mouse reporting, switched off again when dropped and when evex panics, so the shell
 /// never receives mouse codes after evex exits.
@@ -52,8 +54,14 @@ impl App {
         }
         let mouse = MouseCapture::enable()?;
         while !self.should_quit && !stop.load(Ordering::Relaxed) {
+            self.receive();
             terminal.draw(|frame| ui::draw(frame, &mut self))?;
-            if !event::poll(TICK)? {
+            let tick = if self.searcher.waiting_since().is_some() {
+                SEARCH_TICK
+            } else {
+                TICK
+            };
+            if !event::poll(tick)? {
                 continue;
             }
             match event::read()? {

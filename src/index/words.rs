@@ -95,6 +95,21 @@ impl Words {
         words
     }
 
+    /// Whether every word and event number is in range for `events` events.
+    pub fn fits(&self, events: usize) -> bool {
+        let in_range = |set: &RoaringBitmap| set.max().is_none_or(|e| (e as usize) < events);
+        self.events.len() == self.starts.len()
+            && self.starts.first().is_none_or(|&s| s == 0)
+            && self.chars.len() == ASCII
+            && self.starts.is_sorted()
+            && self
+                .starts
+                .iter()
+                .all(|&s| self.vocabulary.is_char_boundary(s as usize))
+            && self.events.iter().all(in_range)
+            && self.chars.iter().all(in_range)
+    }
+
     /// How many distinct words there are.
     pub fn len(&self) -> usize {
         self.starts.len()

@@ -122,6 +122,13 @@ pub struct EventEntry {
 }
 
 impl Actor {
+    /// Every name the actor is searched by: name, short name and aliases.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.name.as_str())
+            .chain(self.short.as_deref())
+            .chain(self.aliases.iter().map(String::as_str))
+    }
+
     /// The name narrow columns show.
     pub fn short_name(&self) -> &str {
         self.short.as_deref().unwrap_or(&self.name)

@@ -11,7 +11,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, StatefulWidget, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use crate::index::Index;
 use crate::store::{ActorId, Store};
 use crate::text::sanitize;
 use crate::theme::Theme;
@@ -35,7 +34,7 @@ pub struct SidebarState {
 impl SidebarState {
     /// Re-sorts actors by their live counts and applies the fuzzy filter, keeping the cursor
     /// on the same actor.
-    pub fn rebuild(&mut self, store: &Store, index: &Index, counts: &[usize]) {
+    pub fn rebuild(&mut self, store: &Store, counts: &[usize]) {
         let current = self.rows.get(self.selected).copied();
         let matcher = SkimMatcherV2::default().smart_case();
         let mut rows: Vec<(ActorId, Vec<usize>)> = (0..store.actors.len())
@@ -44,8 +43,8 @@ impl SidebarState {
                     return Some((a, Vec::new()));
                 }
                 let on_name = matcher.fuzzy_indices(&store.actors[a].name, &self.filter);
-                let on_other = index.actor_names[a]
-                    .iter()
+                let on_other = store.actors[a]
+                    .names()
                     .any(|n| matcher.fuzzy_match(n, &self.filter).is_some());
                 on_name
                     .map(|(_, at)| (a, at))

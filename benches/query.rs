@@ -1,0 +1,72 @@
+//! Keystroke-to-results latency at 1M synthetic events: each query as the explorer runs it
+//! (matches in timeline order plus the sidebar's counts), from a fresh search, and typing a
+//! word one letter at a time as the explorer does.
+
+use std::hint::black_box;
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use evex::filter::{Filter, Search};
+use evex::index::Index;
+use evex::query::Query;
+use evex::store::{self, Store};
+
+#[path = "support/synthetic.rs"]
+mod synthetic;
+
+const EVENTS: usize = 1_000_000;
+
+fn filter(text: &str) -> Filter {
+    Filter {
+        query: Query::parse(text),
+        ..Filter::default()
+    }
+}
+
+/// The queries of the issue, with words and actors that exist in the synthetic store.
+fn queries(store: &Store) -> Vec<(&'static str, String)> {
+    let actor = store.actors[0].short_name().to_lowercase();
+    vec![
+        ("empty", String::new()),
+        ("one actor", format!("@{actor}")),
+        ("a year", "2012".into()),
+        ("a year range", "2010..2013".into()),
+        ("one word", "treaty".into()),
+        ("a rare word", "zhkirba".into()),
+        ("prefix b", "b".into()),
+        ("prefix ba", "ba".into()),
+        ("prefix bak", "bak".into()),
+        ("three words", "oil pipeline sanctions".into()),
+        ("a phrase", "\"the border\"".into()),
+        ("combined", format!("@{actor} 2000..2015 treaty")),
+    ]
+}
+
+fn query(c: &mut Criterion) {
+    let text = synthetic::store_text(EVENTS, 7);
+    let store = store::parse(&text).unwrap().store;
+    drop(text);
+    let index = Index::new(&store);
+    let mut group = c.benchmark_group("query 1M");
+    for (name, q) in queries(&store) {
+        let f = filter(&q);
+        group.bench_with_input(BenchmarkId::new(name, &q), &f, |b, f| {
+            b.iter(|| black_box(Search::default().run(&store, &index, f)))
+        });
+    }
+    // Typing "bakiyev": each keystroke after the first narrows the last result.
+    group.bench_function("typing bakiyev, per keystroke", |b| {
+        let steps: Vec<Filter> = (1..="bakiyev".len())
+            .map(|n| filter(&"bakiyev"[..n]))
+            .collect();
+        b.iter(|| {
+            let mut search = Search::default();
+            for f in &steps {
+                black_box(search.run(&store, &index, f));
+            }
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, query);
+criterion_main!(benches);

@@ -1,0 +1,243 @@
+//! A binary copy of a loaded store and its index in the user's cache directory, so a big
+//! store opens in a fraction of the time its RON takes to parse and check. The RON file stays
+//! the one source of truth: a copy is used only when the file's size, modification time and
+//! content hash all match, and anything unreadable in it means "no copy".
+//!
+//! The file is a magic line followed by frames (a little-endian `u64` length and `u64` xxh3
+//! checksum, then postcard bytes): a header, the store without its events, the events in chunks, and the index.
+//! Chunks keep memory low while reading: only one chunk's bytes are held at a time.
+
+use std::fs::{self, File};
+use std::io::{self, BufReader, BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use xxhash_rust::xxh3::{Xxh3, xxh3_64, xxh3_128};
+
+use crate::index::Index;
+use crate::store::{Actor, Event, Source, Store};
+
+const MAGIC: &[u8; 10] = b"evexcache\n";
+/// Bumped whenever what is cached changes shape.
+const FORMAT: u32 = 1;
+const CHUNK: usize = 8_192;
+/// How copies being written are named until they are complete.
+const PARTIAL: &str = ".partial-";
+
+/// What identifies a store file's content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Key {
+    size: u64,
+    /// Modification time in nanoseconds since 1970.
+    modified: u128,
+    hash: u128,
+}
+
+impl Key {
+    /// The key of a file whose bytes have been read into `bytes` after `metadata` was taken.
+    pub fn new(metadata: &fs::Metadata, bytes: &[u8]) -> Self {
+        Self {
+            size: metadata.len(),
+            modified: modified(metadata),
+            hash: xxh3_128(bytes),
+        }
+    }
+}
+
+fn modified(metadata: &fs::Metadata) -> u128 {
+    metadata
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos())
+}
+
+/// Hashes a file without holding it in memory.
+fn hash_file(path: &Path) -> io::Result<u128> {
+    let mut file = File::open(path)?;
+    let mut hasher = Xxh3::new();
+    let mut buffer = vec![0; 1 << 20];
+    loop {
+        match file.read(&mut buffer)? {
+            0 => return Ok(hasher.digest128()),
+            n => hasher.update(&buffer[..n]),
+        }
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct Header {
+    format: u32,
+    evex: String,
+    key: Key,
+}
+
+/// The store without its events, which follow in chunks.
+#[derive(Serialize, Deserialize)]
+struct Head {
+    title: String,
+    sources: Vec<Source>,
+    actors: Vec<Actor>,
+    events: u64,
+    warnings: usize,
+}
+
+/// A store read back from the cache.
+#[derive(Debug)]
+pub struct Cached {
+    pub store: Store,
+    pub index: Index,
+    /// How many warnings the store had when it was checked.
+    pub warnings: usize,
+}
+
+/// A directory of cached stores, one file per store path.
+#[derive(Debug, Clone)]
+pub struct Cache {
+    dir: PathBuf,
+}
+
+impl Cache {
+    pub fn new(dir: PathBuf) -> Self {
+        Self { dir }
+    }
+
+    /// `evex` in the user's cache directory (`$XDG_CACHE_HOME`, else `~/.cache`).
+    pub fn user() -> Option<Self> {
+        dirs::cache_dir().map(|dir| Self::new(dir.join("evex")))
+    }
+
+    /// Where the copy of the store at `path` lives: named by a hash of its full path.
+    pub fn file_for(&self, path: &Path) -> PathBuf {
+        let path = fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+        let name = xxh3_128(path.as_os_str().as_encoded_bytes());
+        self.dir.join(format!("{name:032x}.bin"))
+    }
+
+    /// The cached copy of the store at `path`, if there is one for its current content.
+    pub fn load(&self, path: &Path) -> Option<Cached> {
+        let mut reader = BufReader::new(File::open(self.file_for(path)).ok()?);
+        let mut magic = [0; MAGIC.len()];
+        reader.read_exact(&mut magic).ok()?;
+        if &magic != MAGIC {
+            return None;
+        }
+        let mut buffer = Vec::new();
+        let header: Header = read_frame(&mut reader, &mut buffer)?;
+        let metadata = fs::metadata(path).ok()?;
+        let fresh = header.format == FORMAT
+            && header.evex == env!("CARGO_PKG_VERSION")
+            && header.key.size == metadata.len()
+            && header.key.modified == modified(&metadata)
+            && header.key.hash == hash_file(path).ok()?;
+        if !fresh {
+            return None;
+        }
+        let head: Head = read_frame(&mut reader, &mut buffer)?;
+        let total = usize::try_from(head.events).ok()?;
+        let mut events = Vec::with_capacity(total.min(1 << 24));
+        while events.len() < total {
+            let chunk: Vec<Event> = read_frame(&mut reader, &mut buffer)?;
+            if chunk.is_empty() {
+                return None;
+            }
+            events.extend(chunk);
+        }
+        let index: Index = read_frame(&mut reader, &mut buffer)?;
+        let store = Store {
+            title: head.title,
+            sources: head.sources,
+            actors: head.actors,
+            events,
+        };
+        index.fits(&store).then_some(Cached {
+            store,
+            index,
+            warnings: head.warnings,
+        })
+    }
+
+    /// Writes the copy of a store, replacing any older one in one step: readers see the old
+    /// file or the new one, never half of one.
+    pub fn save(
+        &self,
+        path: &Path,
+        key: Key,
+        store: &Store,
+        index: &Index,
+        warnings: usize,
+    ) -> io::Result<PathBuf> {
+        fs::create_dir_all(&self.dir)?;
+        let target = self.file_for(path);
+        sweep_partial_files(&self.dir);
+        let temp = tempfile::Builder::new()
+            .prefix(PARTIAL)
+            .tempfile_in(&self.dir)?;
+        let mut writer = BufWriter::new(temp);
+        writer.write_all(MAGIC)?;
+        let header = Header {
+            format: FORMAT,
+            evex: env!("CARGO_PKG_VERSION").into(),
+            key,
+        };
+        write_frame(&mut writer, &header)?;
+        let head = Head {
+            title: store.title.clone(),
+            sources: store.sources.clone(),
+            actors: store.actors.clone(),
+            events: store.events.len() as u64,
+            warnings,
+        };
+        write_frame(&mut writer, &head)?;
+        for chunk in store.events.chunks(CHUNK) {
+            write_frame(&mut writer, &chunk)?;
+        }
+        write_frame(&mut writer, index)?;
+        let temp = writer
+            .into_inner()
+            .map_err(io::IntoInnerError::into_error)?;
+        temp.as_file().sync_all()?;
+        temp.persist(&target).map_err(|e| e.error)?;
+        Ok(target)
+    }
+}
+
+/// Removes copies left half-written by an evex that was stopped while saving.
+fn sweep_partial_files(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .is_ok_and(|t| t.elapsed().is_ok_and(|age| age.as_secs() > 3_600));
+        if old && entry.file_name().to_string_lossy().starts_with(PARTIAL) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+fn write_frame<T: Serialize + ?Sized>(writer: &mut impl Write, value: &T) -> io::Result<()> {
+    let bytes = postcard::to_allocvec(value).map_err(io::Error::other)?;
+    writer.write_all(&(bytes.len() as u64).to_le_bytes())?;
+    writer.write_all(&xxh3_64(&bytes).to_le_bytes())?;
+    writer.write_all(&bytes)
+}
+
+fn read_frame<T: DeserializeOwned>(reader: &mut impl Read, buffer: &mut Vec<u8>) -> Option<T> {
+    let mut word = [0; 8];
+    reader.read_exact(&mut word).ok()?;
+    let len = usize::try_from(u64::from_le_bytes(word)).ok()?;
+    reader.read_exact(&mut word).ok()?;
+    let checksum = u64::from_le_bytes(word);
+    buffer.clear();
+    // `take` stops a corrupt length from asking for more memory than the file holds.
+    reader.take(len as u64).read_to_end(buffer).ok()?;
+    if buffer.len() != len || xxh3_64(buffer) != checksum {
+        return None;
+    }
+    postcard::from_bytes(buffer).ok()
+}
