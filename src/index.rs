@@ -102,7 +102,7 @@ impl Index {
             }
         }
         let actor_events = actor_events.into_iter().map(Postings::finish).collect();
-        let words = Words::new(store.events.iter().map(|e| fields(e, &actor_names)));
+        let words = Words::new(&store.events, &actor_names);
         Self {
             first,
             last,

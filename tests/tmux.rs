@@ -214,3 +214,22 @@ fn a_panic_restores_the_terminal_and_says_what_to_do() {
     );
     tmux.assert_terminal_sane();
 }
+
+#[test]
+fn closing_the_terminal_ends_evex() {
+    let tmux = Tmux::start(100, 30);
+    open(&tmux, "", "", "49/49 events");
+    let pid = std::fs::read_to_string(pidfile(&tmux)).unwrap();
+    let proc = std::path::PathBuf::from(format!("/proc/{}", pid.trim()));
+    assert!(proc.exists());
+    // The window closes: the terminal hangs up under evex.
+    tmux.run(&["kill-server"]);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while proc.exists() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert!(
+        !proc.exists(),
+        "evex is still running after its terminal closed"
+    );
+}

@@ -4,6 +4,7 @@
 use std::io::{self, stdout};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::thread;
 use std::time::Duration;
 
 use ratatui::DefaultTerminal;
@@ -13,11 +14,14 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 use signal_hook::consts::{SIGHUP, SIGTERM, SIGTSTP};
+use signal_hook::iterator::Signals;
 
 use super::App;
 use crate::action::Action;
 use crate::ui;
 
+/// How long the loop has to restore the terminal after SIGTERM or SIGHUP.
+const SIGNAL_GRACE: Duration = Duration::from_secs(2);
 /// How long to wait for input before checking for signals.
 const TICK: Duration = Duration::from_millis(200);
 /// How long to wait for input while a search runs, before looking for its answer.
@@ -48,10 +52,7 @@ impl Drop for MouseCapture {
 impl App {
     /// Runs the explorer until the person quits or SIGTERM/SIGHUP arrives.
     pub fn run(mut self, terminal: &mut DefaultTerminal) -> io::Result<()> {
-        let stop = Arc::new(AtomicBool::new(false));
-        for signal in [SIGTERM, SIGHUP] {
-            signal_hook::flag::register(signal, Arc::clone(&stop))?;
-        }
+        let stop = stop_on_signals()?;
         let mouse = MouseCapture::enable()?;
         while !self.should_quit && !stop.load(Ordering::Relaxed) {
             self.receive();
@@ -94,6 +95,25 @@ impl App {
         drop(mouse);
         Ok(())
     }
+}
+
+/// A flag raised by SIGTERM or SIGHUP, which the loop checks to restore the terminal and
+/// quit. If the loop has not quit soon after, the process exits: when the terminal has hung
+/// up, crossterm's input poll can spin forever on it and never give the loop a turn.
+fn stop_on_signals() -> io::Result<Arc<AtomicBool>> {
+    let stop = Arc::new(AtomicBool::new(false));
+    let mut signals = Signals::new([SIGTERM, SIGHUP])?;
+    let raised = Arc::clone(&stop);
+    thread::Builder::new()
+        .name("evex-signals".into())
+        .spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                raised.store(true, Ordering::Relaxed);
+                thread::sleep(SIGNAL_GRACE);
+                std::process::exit(128 + signal);
+            }
+        })?;
+    Ok(stop)
 }
 
 /// Hands the terminal back to the shell, stops until `fg`, then takes it again.

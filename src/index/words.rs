@@ -3,11 +3,13 @@
 //! of thousands of words), never the text of a million events.
 
 use memchr::memmem;
+use rayon::prelude::*;
 use roaring::{MultiOps, RoaringBitmap};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
-use super::Postings;
+use super::{Postings, fields};
+use crate::store::Event;
 
 /// Letters and digits of ASCII, which single-character searches look up directly.
 const ASCII: usize = 36;
@@ -37,7 +39,92 @@ fn ascii_slot(b: u8) -> Option<usize> {
     }
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+/// Fewer events than this are indexed on one core.
+const PART_MIN: usize = 20_000;
+
+/// The words of a run of consecutive events, and where to find each word.
+#[derive(Default)]
+struct Part {
+    words: Words,
+    ids: FxHashMap<Box<str>, u32>,
+}
+
+impl Part {
+    /// Indexes `events`, numbering them from `first`.
+    fn new(events: &[Event], actor_names: &[Vec<String>], first: u32) -> Self {
+        let mut part = Self::default();
+        let mut word_events: Vec<Postings> = Vec::new();
+        let mut char_events = vec![Postings::default(); ASCII];
+        let mut lower = String::new();
+        for (e, event) in (first..).zip(events) {
+            let mut seen_chars = 0u64;
+            for field in fields(event, actor_names) {
+                lowercase_into(field, &mut lower);
+                for token in tokens(&lower) {
+                    let id = part.id(token) as usize;
+                    if id == word_events.len() {
+                        word_events.push(Postings::default());
+                    }
+                    word_events[id].push(e);
+                    for slot in token.bytes().filter_map(ascii_slot) {
+                        seen_chars |= 1 << slot;
+                    }
+                }
+            }
+            for (slot, events) in char_events.iter_mut().enumerate() {
+                if seen_chars & (1 << slot) != 0 {
+                    events.push(e);
+                }
+            }
+        }
+        part.words.events = word_events.into_iter().map(Postings::finish).collect();
+        part.words.chars = char_events.into_iter().map(Postings::finish).collect();
+        part
+    }
+
+    /// The number of `word`, adding it with no events if it is new.
+    fn id(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.ids.get(word) {
+            return id;
+        }
+        let words = &mut self.words;
+        let id = words.starts.len() as u32;
+        self.ids.insert(word.into(), id);
+        words.starts.push(words.vocabulary.len() as u32);
+        words.vocabulary.push_str(word);
+        words.vocabulary.push('\n');
+        words.events.push(RoaringBitmap::new());
+        id
+    }
+
+    /// This part followed by `next`, whose events all come after this part's.
+    fn then(mut self, next: Self) -> Self {
+        if self.words.chars.is_empty() {
+            return next;
+        }
+        let Words {
+            vocabulary,
+            starts,
+            events,
+            chars,
+        } = next.words;
+        let ends = starts
+            .iter()
+            .skip(1)
+            .map(|&s| s as usize - 1)
+            .chain([vocabulary.len().saturating_sub(1)]);
+        for ((start, end), set) in starts.iter().zip(ends).zip(events) {
+            let id = self.id(&vocabulary[*start as usize..end]);
+            self.words.events[id as usize] |= set;
+        }
+        for (mine, theirs) in self.words.chars.iter_mut().zip(chars) {
+            *mine |= theirs;
+        }
+        self
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Words {
     /// Every distinct word, each followed by a newline.
     vocabulary: String,
@@ -50,49 +137,16 @@ pub struct Words {
 }
 
 impl Words {
-    /// Indexes events given as their text fields, in timeline order.
-    pub fn new<'e, F>(events: impl Iterator<Item = F>) -> Self
-    where
-        F: Iterator<Item = &'e str>,
-    {
-        let mut ids: FxHashMap<Box<str>, u32> = FxHashMap::default();
-        let mut words = Self::default();
-        let mut word_events: Vec<Postings> = Vec::new();
-        let mut char_events = vec![Postings::default(); ASCII];
-        let mut lower = String::new();
-        for (e, fields) in events.enumerate() {
-            let e = e as u32;
-            let mut seen_chars = 0u64;
-            for field in fields {
-                lowercase_into(field, &mut lower);
-                for token in tokens(&lower) {
-                    let id = match ids.get(token) {
-                        Some(&id) => id,
-                        None => {
-                            let id = words.starts.len() as u32;
-                            ids.insert(token.into(), id);
-                            words.starts.push(words.vocabulary.len() as u32);
-                            words.vocabulary.push_str(token);
-                            words.vocabulary.push('\n');
-                            word_events.push(Postings::default());
-                            id
-                        }
-                    };
-                    word_events[id as usize].push(e);
-                    for slot in token.bytes().filter_map(ascii_slot) {
-                        seen_chars |= 1 << slot;
-                    }
-                }
-            }
-            for (slot, events) in char_events.iter_mut().enumerate() {
-                if seen_chars & (1 << slot) != 0 {
-                    events.push(e);
-                }
-            }
-        }
-        words.events = word_events.into_iter().map(Postings::finish).collect();
-        words.chars = char_events.into_iter().map(Postings::finish).collect();
-        words
+    /// Indexes events in timeline order, a part of them on each core.
+    pub fn new(events: &[Event], actor_names: &[Vec<String>]) -> Self {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let part = events.len().div_ceil(cores).max(PART_MIN);
+        events
+            .par_chunks(part)
+            .enumerate()
+            .map(|(i, chunk)| Part::new(chunk, actor_names, (i * part) as u32))
+            .reduce(Part::default, Part::then)
+            .words
     }
 
     /// Whether every word and event number is in range for `events` events.
@@ -134,5 +188,56 @@ impl Words {
             })
             .map(|word| &self.events[word])
             .union()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::{PartialDate, When};
+    use crate::store::EventKind;
+
+    fn event(title: &str) -> Event {
+        Event {
+            id: String::new(),
+            when: When {
+                date: PartialDate::year(2000),
+                end: None,
+                circa: false,
+            },
+            title: title.into(),
+            kind: EventKind::Other,
+            actors: vec![0],
+            place: None,
+            source: 0,
+            quote: "Quote".into(),
+            tags: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn parts_indexed_apart_and_joined_equal_the_whole() {
+        let titles = [
+            "Minsk talks",
+            "Bishkek ΟΔΟΣ",
+            "talks in Minsk",
+            "Straße 9",
+            "",
+            "x",
+        ];
+        let events: Vec<Event> = titles.iter().map(|t| event(t)).collect();
+        let names = vec![vec!["Kurmanbek Bakiyev".to_owned()]];
+        let whole = Part::new(&events, &names, 0).words;
+        for cut in 0..=events.len() {
+            let (a, b) = events.split_at(cut);
+            let joined = Part::default()
+                .then(Part::new(a, &names, 0))
+                .then(Part::new(b, &names, cut as u32))
+                .then(Part::default());
+            assert_eq!(joined.words, whole, "cut at {cut}");
+        }
+        assert_eq!(whole.containing("talks").iter().collect::<Vec<_>>(), [0, 2]);
+        assert_eq!(whole.containing("ak").len(), 6, "every event has Bakiyev");
+        assert_eq!(whole.containing("οδος").len(), 1);
     }
 }
