@@ -8,7 +8,10 @@ use assert_cmd::Command;
 use tempfile::TempDir;
 
 fn evex() -> Command {
-    Command::cargo_bin("evex").expect("the evex binary builds")
+    let mut evex = Command::cargo_bin("evex").expect("the evex binary builds");
+    // Copies of big stores go to the build's scratch space, not the user's cache.
+    evex.env("XDG_CACHE_HOME", env!("CARGO_TARGET_TMPDIR"));
+    evex
 }
 
 fn tiny() -> String {

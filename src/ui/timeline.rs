@@ -41,9 +41,19 @@ impl TimelineState {
     pub fn rebuild(&mut self, store: &Store, events: &[usize]) {
         self.rows.clear();
         self.row_of.clear();
+        // A date's width follows from its shape (vague or not, precision of date and end),
+        // so a million events need only a few dates written out.
+        let shape = |w: &When| {
+            (usize::from(w.circa) * 3 + w.date.precision() as usize) * 4
+                + w.end.map_or(0, |end| end.precision() as usize + 1)
+        };
+        let mut widths = [None; 24];
         self.date_width = events
             .iter()
-            .map(|&e| short_date(&store.events[e].when).width())
+            .map(|&e| {
+                let when = &store.events[e].when;
+                *widths[shape(when)].get_or_insert_with(|| short_date(when).width())
+            })
             .max()
             .unwrap_or(0);
         let mut year = None;
