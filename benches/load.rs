@@ -12,6 +12,10 @@ use evex::store::{self, StoreFile};
 #[path = "support/synthetic.rs"]
 mod synthetic;
 
+/// The allocator the binary uses, so the numbers are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn load(c: &mut Criterion) {
     let mut group = c.benchmark_group("load");
     group.sample_size(10);

@@ -13,6 +13,10 @@ use evex::store::{self, Store};
 #[path = "support/synthetic.rs"]
 mod synthetic;
 
+/// The allocator the binary uses, so the numbers are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const EVENTS: usize = 1_000_000;
 
 fn filter(text: &str) -> Filter {

@@ -12,6 +12,10 @@ use ratatui::backend::TestBackend;
 #[path = "support/synthetic.rs"]
 mod synthetic;
 
+/// The allocator the binary uses, so the numbers are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn render(c: &mut Criterion) {
     let store = store::parse(&synthetic::store_text(1_000_000, 7))
         .unwrap()

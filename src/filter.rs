@@ -123,14 +123,10 @@ impl Search {
     pub fn run(&mut self, store: &Store, index: &Index, filter: &Filter) -> Matches {
         let hits = self.query_hits(store, index, &filter.query);
         let selected = select(index, &hits, filter);
-        let facets = facets(
-            store,
-            index,
-            match filter.mode {
-                ActorMode::Any => &hits,
-                ActorMode::All => &selected,
-            },
-        );
+        let facets = index.count_actors(match filter.mode {
+            ActorMode::Any => &hits,
+            ActorMode::All => &selected,
+        });
         Matches {
             events: selected.iter().map(|e| e as usize).collect(),
             facets,
@@ -253,9 +249,23 @@ fn contains(index: &Index, event: &Event, needle: &str, case_sensitive: bool) ->
     fields(event, &index.actor_names).any(|field| {
         if case_sensitive {
             field.contains(needle)
+        } else if field.is_ascii() && needle.is_ascii() {
+            contains_ignoring_ascii_case(field.as_bytes(), needle.as_bytes())
         } else {
             field.to_lowercase().contains(needle)
         }
+    })
+}
+
+/// Whether `haystack` contains `needle` (lower-case ASCII) in any case, without copying it.
+fn contains_ignoring_ascii_case(haystack: &[u8], needle: &[u8]) -> bool {
+    let Some((&first, rest)) = needle.split_first() else {
+        return true;
+    };
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), haystack).any(|i| {
+        haystack
+            .get(i + 1..i + 1 + rest.len())
+            .is_some_and(|after| after.eq_ignore_ascii_case(rest))
     })
 }
 
@@ -268,20 +278,5 @@ fn select(index: &Index, hits: &EventSet, filter: &Filter) -> EventSet {
     match filter.mode {
         ActorMode::Any => sets.union() & hits,
         ActorMode::All => sets.intersection() & hits,
-    }
-}
-
-/// Per actor, how many events of `set` it is in.
-fn facets(store: &Store, index: &Index, set: &EventSet) -> Vec<usize> {
-    if set.len() < 20_000 {
-        let mut counts = vec![0; store.actors.len()];
-        for e in set {
-            count_actors(&store.events[e as usize].actors, &mut counts);
-        }
-        counts
-    } else {
-        (0..store.actors.len())
-            .map(|a| set.intersection_len(index.actor_events(a)) as usize)
-            .collect()
     }
 }

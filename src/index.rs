@@ -25,6 +25,10 @@ pub struct Index {
     long: Vec<u32>,
     /// Per actor: the events it is in.
     actor_events: Vec<EventSet>,
+    /// Per event: its actors (each once), from `cast_starts[e]` to `cast_starts[e + 1]`;
+    /// flat, so counting actors over a million events reads memory in order.
+    cast: Vec<u32>,
+    cast_starts: Vec<u32>,
     /// Per actor: its name, short name and aliases, for `@name`.
     pub actor_names: Vec<Vec<String>>,
     pub words: Words,
@@ -102,12 +106,24 @@ impl Index {
             }
         }
         let actor_events = actor_events.into_iter().map(Postings::finish).collect();
+        let mut cast = Vec::new();
+        let mut cast_starts = vec![0];
+        for event in &store.events {
+            for (i, &a) in event.actors.iter().enumerate() {
+                if !event.actors[..i].contains(&a) {
+                    cast.push(a as u32);
+                }
+            }
+            cast_starts.push(cast.len() as u32);
+        }
         let words = Words::new(&store.events, &actor_names);
         Self {
             first,
             last,
             long,
             actor_events,
+            cast,
+            cast_starts,
             actor_names,
             words,
         }
@@ -121,6 +137,14 @@ impl Index {
             && self.actor_events.len() == store.actors.len()
             && self.actor_names.len() == store.actors.len()
             && self.long.iter().all(|&e| (e as usize) < events)
+            && self.cast_starts.len() == events + 1
+            && self.cast_starts.first() == Some(&0)
+            && self.cast_starts.is_sorted()
+            && self
+                .cast_starts
+                .last()
+                .is_some_and(|&end| end as usize == self.cast.len())
+            && self.cast.iter().all(|&a| (a as usize) < store.actors.len())
             && self
                 .actor_events
                 .iter()
@@ -145,6 +169,35 @@ impl Index {
         let mut all = EventSet::new();
         all.insert_range(0..self.len());
         all
+    }
+
+    /// Per actor, how many events of `set` it is in. A set of most events is counted by
+    /// the few it leaves out.
+    pub fn count_actors(&self, set: &EventSet) -> Vec<usize> {
+        if set.len() > u64::from(self.len() / 2) {
+            let left_out = self.count_in(&(self.all() - set));
+            return self
+                .actor_events
+                .iter()
+                .zip(left_out)
+                .map(|(events, out)| events.len() as usize - out)
+                .collect();
+        }
+        self.count_in(set)
+    }
+
+    fn count_in(&self, set: &EventSet) -> Vec<usize> {
+        let mut counts = vec![0; self.actor_events.len()];
+        for e in set {
+            let (from, to) = (
+                self.cast_starts[e as usize],
+                self.cast_starts[e as usize + 1],
+            );
+            for &a in &self.cast[from as usize..to as usize] {
+                counts[a as usize] += 1;
+            }
+        }
+        counts
     }
 
     /// The events actor `actor` is in.
