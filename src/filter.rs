@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
+use memchr::memmem;
 use roaring::MultiOps;
 
 use crate::index::{EventSet, Index, fields, tokens};
@@ -239,34 +240,47 @@ fn text_matches(
             return set;
         }
     }
+    let mut text = TextCheck::new(needle, case_sensitive);
     set.into_iter()
-        .filter(|&e| contains(index, &store.events[e as usize], needle, case_sensitive))
+        .filter(|&e| text.found_in(index, &store.events[e as usize]))
         .collect()
 }
 
-/// Whether the event's text has `needle`, which is lower-case unless `case_sensitive`.
-fn contains(index: &Index, event: &Event, needle: &str, case_sensitive: bool) -> bool {
-    fields(event, &index.actor_names).any(|field| {
-        if case_sensitive {
-            field.contains(needle)
-        } else if field.is_ascii() && needle.is_ascii() {
-            contains_ignoring_ascii_case(field.as_bytes(), needle.as_bytes())
-        } else {
-            field.to_lowercase().contains(needle)
-        }
-    })
+/// Looks for one needle in events' text: a precompiled substring search, and a buffer for
+/// lower-casing fields so checking thousands of events copies nothing.
+struct TextCheck<'n> {
+    finder: memmem::Finder<'n>,
+    /// The needle is lower-case and text must be lowered to compare.
+    ignore_case: bool,
+    lower: String,
 }
 
-/// Whether `haystack` contains `needle` (lower-case ASCII) in any case, without copying it.
-fn contains_ignoring_ascii_case(haystack: &[u8], needle: &[u8]) -> bool {
-    let Some((&first, rest)) = needle.split_first() else {
-        return true;
-    };
-    memchr::memchr2_iter(first, first.to_ascii_uppercase(), haystack).any(|i| {
-        haystack
-            .get(i + 1..i + 1 + rest.len())
-            .is_some_and(|after| after.eq_ignore_ascii_case(rest))
-    })
+impl<'n> TextCheck<'n> {
+    /// `needle` is lower-case unless `case_sensitive`.
+    fn new(needle: &'n str, case_sensitive: bool) -> Self {
+        Self {
+            finder: memmem::Finder::new(needle),
+            ignore_case: !case_sensitive,
+            lower: String::new(),
+        }
+    }
+
+    fn found_in(&mut self, index: &Index, event: &Event) -> bool {
+        fields(event, &index.actor_names).any(|field| {
+            let text = if !self.ignore_case {
+                field
+            } else if field.is_ascii() {
+                self.lower.clear();
+                self.lower.push_str(field);
+                self.lower.make_ascii_lowercase();
+                &self.lower
+            } else {
+                self.lower = field.to_lowercase();
+                &self.lower
+            };
+            self.finder.find(text.as_bytes()).is_some()
+        })
+    }
 }
 
 /// The matching events narrowed to the actors selected in the sidebar.

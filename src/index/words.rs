@@ -2,10 +2,13 @@
 //! have it. A word or any part of a word finds its events by scanning the vocabulary (tens
 //! of thousands of words), never the text of a million events.
 
+use std::hash::BuildHasher;
+
+use hashbrown::HashTable;
 use memchr::memmem;
 use rayon::prelude::*;
 use roaring::{MultiOps, RoaringBitmap};
-use rustc_hash::FxHashMap;
+use rustc_hash::FxBuildHasher;
 use serde::{Deserialize, Serialize};
 
 use super::{Postings, fields};
@@ -46,7 +49,9 @@ const PART_MIN: usize = 20_000;
 #[derive(Default)]
 struct Part {
     words: Words,
-    ids: FxHashMap<Box<str>, u32>,
+    /// Word numbers, found by comparing with the words in `words.vocabulary`: one compact
+    /// block of memory rather than a string allocated per word.
+    ids: HashTable<u32>,
 }
 
 impl Part {
@@ -54,6 +59,8 @@ impl Part {
     fn new(events: &[Event], actor_names: &[Vec<String>], first: u32) -> Self {
         let mut part = Self::default();
         let mut word_events: Vec<Postings> = Vec::new();
+        // The last event each word was added for: a dense array the cache keeps close.
+        let mut last_event: Vec<u32> = Vec::new();
         let mut char_events = vec![Postings::default(); ASCII];
         let mut lower = String::new();
         for (e, event) in (first..).zip(events) {
@@ -64,8 +71,12 @@ impl Part {
                     let id = part.id(token) as usize;
                     if id == word_events.len() {
                         word_events.push(Postings::default());
+                        last_event.push(u32::MAX);
                     }
-                    word_events[id].push(e);
+                    if last_event[id] != e {
+                        last_event[id] = e;
+                        word_events[id].push(e);
+                    }
                     for slot in token.bytes().filter_map(ascii_slot) {
                         seen_chars |= 1 << slot;
                     }
@@ -84,12 +95,17 @@ impl Part {
 
     /// The number of `word`, adding it with no events if it is new.
     fn id(&mut self, word: &str) -> u32 {
-        if let Some(&id) = self.ids.get(word) {
+        let hash = FxBuildHasher.hash_one(word);
+        let words = &mut self.words;
+        let same = |&id: &u32| words.word(id as usize) == word;
+        if let Some(&id) = self.ids.find(hash, same) {
             return id;
         }
-        let words = &mut self.words;
         let id = words.starts.len() as u32;
-        self.ids.insert(word.into(), id);
+        let (vocabulary, starts) = (&words.vocabulary, &words.starts);
+        self.ids.insert_unique(hash, id, |&id| {
+            FxBuildHasher.hash_one(word_at(vocabulary, starts, id as usize))
+        });
         words.starts.push(words.vocabulary.len() as u32);
         words.vocabulary.push_str(word);
         words.vocabulary.push('\n');
@@ -108,13 +124,8 @@ impl Part {
             events,
             chars,
         } = next.words;
-        let ends = starts
-            .iter()
-            .skip(1)
-            .map(|&s| s as usize - 1)
-            .chain([vocabulary.len().saturating_sub(1)]);
-        for ((start, end), set) in starts.iter().zip(ends).zip(events) {
-            let id = self.id(&vocabulary[*start as usize..end]);
+        for (word, set) in events.into_iter().enumerate() {
+            let id = self.id(word_at(&vocabulary, &starts, word));
             self.words.events[id as usize] |= set;
         }
         for (mine, theirs) in self.words.chars.iter_mut().zip(chars) {
@@ -122,6 +133,14 @@ impl Part {
         }
         self
     }
+}
+
+/// Word number `word` of a vocabulary: from its start to the newline before the next.
+fn word_at<'v>(vocabulary: &'v str, starts: &[u32], word: usize) -> &'v str {
+    let end = starts
+        .get(word + 1)
+        .map_or(vocabulary.len(), |&next| next as usize);
+    &vocabulary[starts[word] as usize..end.saturating_sub(1)]
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -162,6 +181,11 @@ impl Words {
                 .all(|&s| self.vocabulary.is_char_boundary(s as usize))
             && self.events.iter().all(in_range)
             && self.chars.iter().all(in_range)
+    }
+
+    /// Word number `word`.
+    fn word(&self, word: usize) -> &str {
+        word_at(&self.vocabulary, &self.starts, word)
     }
 
     /// How many distinct words there are.
