@@ -7,7 +7,7 @@ use std::time::Duration;
 use criterion::{Criterion, criterion_group, criterion_main};
 use evex::cache::{Cache, Key};
 use evex::index::Index;
-use evex::store::{self, StoreFile};
+use evex::store::{self, StoreFile, Warnings};
 
 #[path = "support/synthetic.rs"]
 mod synthetic;
@@ -31,8 +31,9 @@ fn load(c: &mut Criterion) {
                 )
             })
         });
+        // As the explorer loads: warnings counted, not placed in the text.
         group.bench_function(format!("parse and check/{n}"), |b| {
-            b.iter(|| black_box(store::parse(&text).unwrap()))
+            b.iter(|| black_box(store::parse_with(&text, Warnings::Counted).unwrap()))
         });
         let store = store::parse(&text).unwrap().store;
         group.bench_function(format!("index/{n}"), |b| {

@@ -47,6 +47,8 @@ pub struct App {
     pub searcher: Searcher,
     /// A search has been running long enough to say so.
     pub searching: bool,
+    /// Searches are waiting for the index, which a big store takes seconds to build.
+    pub indexing: bool,
     pub theme: Theme,
     /// The search text as typed; `filter.query` is its parsed form.
     pub query_text: String,
@@ -85,6 +87,7 @@ impl App {
             store,
             searcher,
             searching: false,
+            indexing: false,
             theme,
             query_text: String::new(),
             filter: Filter::default(),
@@ -178,6 +181,7 @@ impl App {
             .searcher
             .waiting_since()
             .is_some_and(|since| since.elapsed() >= SEARCHING_MARK_AFTER);
+        self.indexing = self.searching && self.searcher.indexing();
     }
 
     /// Waits until the newest search's matches are shown (tests of the search thread).

@@ -11,7 +11,7 @@ use evex::index::Index;
 use evex::input::{self, Input};
 use evex::query::{self, Query, Term};
 use evex::report;
-use evex::store::{self, Diagnostic, LoadError, Loaded, Severity};
+use evex::store::{self, Diagnostic, LoadError, Loaded, Severity, Warnings};
 
 use crate::open::{self, with_progress};
 
@@ -111,7 +111,9 @@ pub fn load(path: Option<&Path>) -> Result<(Input, Loaded), ()> {
     let label = path.map_or_else(|| "the bundled store".into(), |p| p.display().to_string());
     let input = with_progress(&format!("reading {label}"), || input::read(path))
         .map_err(|e| eprintln!("evex: {e}"))?;
-    let parsed = with_progress(&format!("loading {label}"), || store::parse(&input.text));
+    let parsed = with_progress(&format!("loading {label}"), || {
+        store::parse_with(&input.text, Warnings::Counted)
+    });
     match parsed {
         Ok(loaded) => {
             report_warnings(&input.name, loaded.warnings.len());

@@ -3,6 +3,7 @@
 //! to anything but the newest request are dropped.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 use std::time::Instant;
@@ -43,6 +44,8 @@ pub struct Worker {
     generation: u64,
     /// When the newest request was sent, until its answer arrives.
     waiting_since: Option<Instant>,
+    /// Raised once the thread has its index.
+    indexed: Arc<AtomicBool>,
 }
 
 impl Searcher {
@@ -60,10 +63,13 @@ impl Searcher {
     pub fn spawn(store: Arc<Store>, index: impl FnOnce(&Store) -> Index + Send + 'static) -> Self {
         let (requests, inbox) = mpsc::channel::<Request>();
         let (outbox, answers) = mpsc::channel();
+        let indexed = Arc::new(AtomicBool::new(false));
+        let ready = Arc::clone(&indexed);
         thread::Builder::new()
             .name("evex-search".into())
             .spawn(move || {
                 let index = index(&store);
+                ready.store(true, Ordering::Release);
                 let mut search = Search::default();
                 while let Ok(mut request) = inbox.recv() {
                     // Only the newest of the requests waiting matters.
@@ -86,6 +92,7 @@ impl Searcher {
             answers,
             generation: 0,
             waiting_since: None,
+            indexed,
         })
     }
 
@@ -130,6 +137,14 @@ impl Searcher {
         match self {
             Self::Inline { .. } => None,
             Self::Thread(worker) => worker.waiting_since,
+        }
+    }
+
+    /// Whether searches are waiting for the index to be built.
+    pub fn indexing(&self) -> bool {
+        match self {
+            Self::Inline { .. } => false,
+            Self::Thread(worker) => !worker.indexed.load(Ordering::Acquire),
         }
     }
 

@@ -72,8 +72,21 @@ impl LoadError {
     }
 }
 
-/// Parses and validates a store from its text.
+/// Whether warnings get a line and column. Placing them means searching the text for each
+/// one, which costs seconds in a big store with many warnings; loading to explore only counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Warnings {
+    Placed,
+    Counted,
+}
+
+/// Parses and validates a store from its text, placing every problem in it.
 pub fn parse(text: &str) -> Result<Loaded, LoadError> {
+    parse_with(text, Warnings::Placed)
+}
+
+/// Parses and validates a store; errors are always placed, warnings as asked.
+pub fn parse_with(text: &str, warnings: Warnings) -> Result<Loaded, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if is_blank(text) {
         let message = "the file has no store in it (only white space and comments)";
@@ -85,7 +98,7 @@ pub fn parse(text: &str) -> Result<Loaded, LoadError> {
     let file: StoreFile = ron::Options::default()
         .from_str(text)
         .map_err(|e| LoadError::Syntax(syntax_diagnostic(&e)))?;
-    validate::validate(file, text).map_err(LoadError::Invalid)
+    validate::validate(file, text, warnings).map_err(LoadError::Invalid)
 }
 
 /// Whether `text` holds nothing but white space and RON comments.

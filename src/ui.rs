@@ -143,7 +143,9 @@ fn draw_header(frame: &mut Frame, app: &App, area: Rect) {
         Span::raw("   "),
         Span::raw(count),
     ];
-    if app.searching {
+    if app.indexing {
+        spans.push(Span::raw(" · indexing…"));
+    } else if app.searching {
         spans.push(Span::raw(" · searching…"));
     }
     if !filters.is_empty() {

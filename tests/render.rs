@@ -201,3 +201,20 @@ fn huge_fields_render_at_every_size() {
     );
     assert!(screen.contains("── Source quote ──"), "{screen}");
 }
+
+#[test]
+fn the_header_says_when_a_search_or_the_index_is_slow() {
+    let header = |app: &mut evex::app::App| {
+        let terminal = draw(app, 120, 40);
+        let buffer = terminal.backend().buffer();
+        (0..120)
+            .map(|x| buffer[(x, 0)].symbol())
+            .collect::<String>()
+    };
+    let mut app = app();
+    assert!(!header(&mut app).contains('…'));
+    app.searching = true;
+    assert!(header(&mut app).contains("49/49 events · searching…"));
+    app.indexing = true;
+    assert!(header(&mut app).contains("49/49 events · indexing…"));
+}

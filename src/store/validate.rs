@@ -7,13 +7,18 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use rustc_hash::FxHashMap;
 
 use super::locate::Locator;
-use super::{Diagnostic, Event, EventEntry, Loaded, Store, StoreFile};
+use super::{Diagnostic, Event, EventEntry, Loaded, Position, Store, StoreFile, Warnings};
 use crate::date::{PartialDate, When};
 use crate::text::squash_whitespace;
 
-pub(super) fn validate(mut file: StoreFile, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
+pub(super) fn validate(
+    mut file: StoreFile,
+    text: &str,
+    warnings: Warnings,
+) -> Result<Loaded, Vec<Diagnostic>> {
     let mut check = Checker {
         at: Locator::new(text),
+        place_warnings: warnings == Warnings::Placed,
         problems: Vec::new(),
     };
     let entries = std::mem::take(&mut file.events);
@@ -25,6 +30,11 @@ pub(super) fn validate(mut file: StoreFile, text: &str) -> Result<Loaded, Vec<Di
     check.sources(&file, &source_nth);
     check.actors(&file, &actor_nth);
     let (events, used) = check.events(&file, entries, &event_nth);
+    // A store that fails is shown with every problem placed, warnings included.
+    check.place_warnings |= check
+        .problems
+        .iter()
+        .any(|p| p.severity == super::Severity::Error);
     check.unused(&file, &used, &source_nth, &actor_nth);
 
     let has_errors = check
@@ -75,6 +85,7 @@ struct Used {
 
 struct Checker<'a> {
     at: Locator<'a>,
+    place_warnings: bool,
     problems: Vec<Diagnostic>,
 }
 
@@ -83,6 +94,12 @@ impl Checker<'_> {
         let position = self.at.position(offset);
         self.problems.push(Diagnostic::error(position, message));
         self.problems.last_mut().expect("just pushed")
+    }
+
+    fn warning_position(&self, item: Item) -> Option<Position> {
+        self.place_warnings
+            .then(|| self.at.position(self.place(item)))
+            .flatten()
     }
 
     fn place(&self, item: Item) -> Option<usize> {
@@ -333,7 +350,7 @@ impl Checker<'_> {
                     id: &actor.id,
                     nth,
                 };
-                let position = self.at.position(self.place(item));
+                let position = self.warning_position(item);
                 self.problems.push(
                     Diagnostic::warning(position, format!("actor \"{}\" is in no event", actor.id))
                         .with_help("add it to an event's `actors`, or remove it"),
@@ -347,7 +364,7 @@ impl Checker<'_> {
                     id: &source.id,
                     nth,
                 };
-                let position = self.at.position(self.place(item));
+                let position = self.warning_position(item);
                 self.problems.push(
                     Diagnostic::warning(
                         position,
@@ -427,21 +444,12 @@ impl SourceTexts {
     }
 }
 
-/// Events sorted for the timeline. Sorting positions and moving each event once is much
-/// faster than sorting a million large events in place.
-fn timeline_order(events: Vec<Event>) -> Vec<Event> {
-    // The same key as `When::timeline_cmp`, with file order last so ties keep it.
-    let mut order: Vec<_> = events
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (e.when.first_day(), e.when.date.precision(), i))
-        .collect();
-    order.sort_unstable();
-    let mut slots: Vec<Option<Event>> = events.into_iter().map(Some).collect();
-    order
-        .into_iter()
-        .map(|(_, _, i)| slots[i].take().expect("each position once"))
-        .collect()
+/// Events sorted for the timeline: computing each key once and moving events in place is
+/// much faster than comparing a million large events, and needs no second copy of them.
+fn timeline_order(mut events: Vec<Event>) -> Vec<Event> {
+    // The same order as `When::timeline_cmp`; the sort is stable, so ties keep file order.
+    events.sort_by_cached_key(|e| (e.when.first_day(), e.when.date.precision()));
+    events
 }
 
 fn index_of<'a>(ids: impl Iterator<Item = &'a str>) -> FxHashMap<&'a str, usize> {
