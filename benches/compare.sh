@@ -37,13 +37,15 @@ fi
 "$evex" list -f csv "$store" 2>/dev/null | tail -n +2 >"$lines"
 echo "== $(wc -l <"$lines") lines, $(du -h "$lines" | cut -f1) for fzf; store $(du -h "$store" | cut -f1)"
 
-# Milliseconds of the median of three runs of a command.
+# Milliseconds of the median of three runs of a command, reading the file INPUT each time.
 median_ms() {
+  local input="$1"
+  shift
   local runs=()
   for _ in 1 2 3; do
     local start end
     start=$(date +%s%N)
-    "$@" >/dev/null 2>&1 || true
+    "$@" <"$input" >/dev/null 2>&1 || true
     end=$(date +%s%N)
     runs+=($(((end - start) / 1000000)))
   done
@@ -52,8 +54,8 @@ median_ms() {
 
 printf '\n%-28s %12s %12s %8s %10s\n' "query" "fzf ms" "evex ms" "ratio" "matches"
 for query in "bakiyev" "treaty" "b" "bak" "minsk tractor" "oil pipeline sanctions"; do
-  fzf_ms=$(median_ms fzf --filter "$query" <"$lines")
-  evex_ms=$(median_ms "$evex" list -f csv -q "$query" "$store")
+  fzf_ms=$(median_ms "$lines" fzf --filter "$query")
+  evex_ms=$(median_ms /dev/null "$evex" list -f csv -q "$query" "$store")
   found=$("$evex" list -f csv -q "$query" "$store" 2>/dev/null | tail -n +2 | wc -l)
   ratio=$(awk -v a="$fzf_ms" -v b="$evex_ms" 'BEGIN { printf "%.1fx", a / (b > 0 ? b : 1) }')
   printf '%-28s %12s %12s %8s %10s\n' "\"$query\"" "$fzf_ms" "$evex_ms" "$ratio" "$found"

@@ -343,36 +343,35 @@ impl Checker<'_> {
 
     /// Warns of actors and sources no event refers to.
     fn unused(&mut self, file: &StoreFile, used: &Used, sources: &[usize], actors: &[usize]) {
-        for ((actor, &nth), &used) in file.actors.iter().zip(actors).zip(&used.actors) {
-            if !used {
-                let item = Item {
-                    section: "actors",
-                    id: &actor.id,
-                    nth,
-                };
-                let position = self.warning_position(item);
-                self.problems.push(
-                    Diagnostic::warning(position, format!("actor \"{}\" is in no event", actor.id))
-                        .with_help("add it to an event's `actors`, or remove it"),
-                );
-            }
-        }
-        for ((source, &nth), &used) in file.sources.iter().zip(sources).zip(&used.sources) {
-            if !used {
-                let item = Item {
-                    section: "sources",
-                    id: &source.id,
-                    nth,
-                };
-                let position = self.warning_position(item);
-                self.problems.push(
-                    Diagnostic::warning(
-                        position,
-                        format!("source \"{}\" is cited by no event", source.id),
-                    )
-                    .with_help("cite it from an event's `source`, or remove it"),
-                );
-            }
+        let actors = file.actors.iter().map(|a| a.id.as_str()).zip(actors);
+        self.warn_unused("actors", actors, &used.actors, |id| {
+            (
+                format!("actor \"{id}\" is in no event"),
+                "add it to an event's `actors`, or remove it",
+            )
+        });
+        let sources = file.sources.iter().map(|s| s.id.as_str()).zip(sources);
+        self.warn_unused("sources", sources, &used.sources, |id| {
+            (
+                format!("source \"{id}\" is cited by no event"),
+                "cite it from an event's `source`, or remove it",
+            )
+        });
+    }
+
+    /// A warning, from `says`, for each item of `section` that is not `used`.
+    fn warn_unused<'i>(
+        &mut self,
+        section: &'static str,
+        items: impl Iterator<Item = (&'i str, &'i usize)>,
+        used: &[bool],
+        says: impl Fn(&str) -> (String, &'static str),
+    ) {
+        for ((id, &nth), _) in items.zip(used).filter(|(_, used)| !**used) {
+            let position = self.warning_position(Item { section, id, nth });
+            let (message, help) = says(id);
+            self.problems
+                .push(Diagnostic::warning(position, message).with_help(help));
         }
     }
 }
