@@ -1,8 +1,8 @@
 //! Finds where things are in a store's text, so validation problems can name a line and
 //! column although serde forgets positions after parsing.
 
-use std::cell::OnceCell;
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use super::Position;
 
@@ -10,7 +10,7 @@ use super::Position;
 /// searched once a problem needs placing, so a valid store loads without it.
 pub struct Locator<'a> {
     text: &'a str,
-    ids: OnceCell<Ids>,
+    ids: OnceLock<Ids>,
 }
 
 struct Ids {
@@ -65,7 +65,7 @@ impl<'a> Locator<'a> {
     pub fn new(text: &'a str) -> Self {
         Self {
             text,
-            ids: OnceCell::new(),
+            ids: OnceLock::new(),
         }
     }
 

@@ -4,6 +4,7 @@ use std::fmt;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::locate::Locator;
@@ -16,13 +17,15 @@ pub(super) fn validate(
     text: &str,
     warnings: Warnings,
 ) -> Result<Loaded, Vec<Diagnostic>> {
+    let locator = Locator::new(text);
     let mut check = Checker {
-        at: Locator::new(text),
+        at: &locator,
         place_warnings: warnings == Warnings::Placed,
         problems: Vec::new(),
     };
     let entries = std::mem::take(&mut file.events);
     let mut seen = FxHashMap::default();
+    seen.reserve(file.sources.len() + file.actors.len() + entries.len());
     let source_nth = check.ids(&mut seen, "source", file.sources.iter().map(|s| &*s.id));
     let actor_nth = check.ids(&mut seen, "actor", file.actors.iter().map(|a| &*a.id));
     let event_nth = check.ids(&mut seen, "event", entries.iter().map(|e| &*e.id));
@@ -67,6 +70,13 @@ struct Item<'i> {
     nth: usize,
 }
 
+/// The items seen with one id: how many of any kind, and the first of each kind.
+#[derive(Default)]
+struct Seen {
+    count: usize,
+    first_of_kind: [Option<usize>; 3],
+}
+
 /// "event \"drazdy\"": what a problem is about, written out only when there is one.
 struct Subject<'i>(&'static str, &'i str);
 
@@ -83,8 +93,37 @@ struct Used {
     actors: Vec<bool>,
 }
 
+impl Used {
+    fn none(file: &StoreFile) -> Self {
+        Self {
+            sources: vec![false; file.sources.len()],
+            actors: vec![false; file.actors.len()],
+        }
+    }
+
+    fn add(&mut self, other: &Self) {
+        for (mine, theirs) in [
+            (&mut self.sources, &other.sources),
+            (&mut self.actors, &other.actors),
+        ] {
+            mine.iter_mut().zip(theirs).for_each(|(m, t)| *m |= t);
+        }
+    }
+}
+
+/// Events checked on one core at a time.
+const EVENT_CHUNK: usize = 16_384;
+
+/// What checking an event looks things up in.
+struct Known<'f> {
+    file: &'f StoreFile,
+    source_ids: FxHashMap<&'f str, usize>,
+    actor_ids: FxHashMap<&'f str, usize>,
+    texts: SourceTexts,
+}
+
 struct Checker<'a> {
-    at: Locator<'a>,
+    at: &'a Locator<'a>,
     place_warnings: bool,
     problems: Vec<Diagnostic>,
 }
@@ -111,27 +150,27 @@ impl Checker<'_> {
     }
 
     /// Numbers each item's id occurrence and reports duplicate ids of one kind. `seen`
-    /// counts the items so far per id, of any kind: the next one is that occurrence of
-    /// `id: ".."` in the text.
+    /// holds per id how many items of any kind had it so far (the next one is that
+    /// occurrence of `id: ".."` in the text) and which occurrence was the first of each kind.
     fn ids<'f>(
         &mut self,
-        seen: &mut FxHashMap<&'f str, usize>,
+        seen: &mut FxHashMap<&'f str, Seen>,
         kind: &'static str,
         ids: impl Iterator<Item = &'f str>,
     ) -> Vec<usize> {
-        let section = match kind {
-            "source" => "sources",
-            "actor" => "actors",
-            _ => "events",
+        let (section, slot) = match kind {
+            "source" => ("sources", 0),
+            "actor" => ("actors", 1),
+            _ => ("events", 2),
         };
-        let mut first_of_kind: FxHashMap<&str, usize> = FxHashMap::default();
         let mut nths = Vec::new();
         for id in ids {
-            let count = seen.entry(id).or_insert(0);
-            let nth = *count;
-            *count += 1;
+            let seen = seen.entry(id).or_default();
+            let nth = seen.count;
+            seen.count += 1;
+            let first = *seen.first_of_kind[slot].get_or_insert(nth);
             let item = Item { section, id, nth };
-            if let Some(&first) = first_of_kind.get(id) {
+            if first != nth {
                 let line = self
                     .at
                     .position(self.place(Item { nth: first, ..item }))
@@ -141,8 +180,6 @@ impl Checker<'_> {
                 let offset = self.place(item);
                 self.error(offset, format!("duplicate {kind} id \"{id}\"{line}"))
                     .help = Some(format!("give every {kind} its own id"));
-            } else {
-                first_of_kind.insert(id, nth);
             }
             if id.trim().is_empty() {
                 let offset = self.place(item);
@@ -200,7 +237,8 @@ impl Checker<'_> {
             .ok()
     }
 
-    /// Checks every event and turns the good ones into [`Event`]s, moving their text.
+    /// Checks every event and turns the good ones into [`Event`]s, moving their text. Runs
+    /// on every core, a chunk of events each; problems keep the file's order.
     fn events(
         &mut self,
         file: &StoreFile,
@@ -210,73 +248,108 @@ impl Checker<'_> {
         let source_ids = index_of(file.sources.iter().map(|s| s.id.as_str()));
         let actor_ids = index_of(file.actors.iter().map(|a| a.id.as_str()));
         let texts = SourceTexts::new(file, &entries, &source_ids);
-        let mut used = Used {
-            sources: vec![false; file.sources.len()],
-            actors: vec![false; file.actors.len()],
+        let known = Known {
+            file,
+            source_ids,
+            actor_ids,
+            texts,
         };
-        let mut events = Vec::with_capacity(entries.len());
-        for (entry, &nth) in entries.into_iter().zip(nths) {
-            let item = Item {
-                section: "events",
-                id: &entry.id,
-                nth,
-            };
-            let subject = Subject("event", &entry.id);
-            let when = self.when(&entry, item, &subject);
-            let mut actors = Vec::with_capacity(entry.actors.len());
-            for name in &entry.actors {
-                match actor_ids.get(name.as_str()) {
-                    Some(&a) => {
-                        used.actors[a] = true;
-                        actors.push(a);
-                    }
-                    None => self.unknown(
-                        item,
-                        "actors",
-                        &subject,
-                        "actor",
-                        name,
-                        file.actors.iter().map(|a| (a.id.as_str(), a.name.as_str())),
-                    ),
-                }
-            }
-            let source = source_ids.get(entry.source.as_str()).copied();
-            match source {
-                Some(s) => used.sources[s] = true,
-                None => self.unknown(
-                    item,
-                    "source",
-                    &subject,
-                    "source",
-                    &entry.source,
-                    file.sources
-                        .iter()
-                        .map(|s| (s.id.as_str(), s.title.as_str())),
-                ),
-            }
-            self.not_empty(item, &subject, "title", &entry.title);
-            self.not_empty(item, &subject, "quote", &entry.quote);
-            if let Some(s) = source
-                && !entry.quote.trim().is_empty()
-                && let Some(missing) = texts.misses(s, &entry.quote)
-            {
-                self.quote_not_in_source(item, &subject, &entry.source, missing);
-            }
-            if let (Some(when), Some(source)) = (when, source) {
-                events.push(Event {
-                    when,
-                    kind: entry.kind,
-                    actors,
-                    source,
-                    id: entry.id,
-                    title: entry.title,
-                    place: entry.place,
-                    quote: entry.quote,
-                    tags: entry.tags,
-                });
-            }
+        let (at, place_warnings) = (self.at, self.place_warnings);
+        let parts: Vec<(Vec<Event>, Used, Vec<Diagnostic>)> = entries
+            .into_par_iter()
+            .zip(nths.par_iter().copied())
+            .chunks(EVENT_CHUNK)
+            .map(|chunk| {
+                let mut check = Checker {
+                    at,
+                    place_warnings,
+                    problems: Vec::new(),
+                };
+                let mut used = Used::none(file);
+                let events = chunk
+                    .into_iter()
+                    .filter_map(|(entry, nth)| check.event(&known, &mut used, entry, nth))
+                    .collect();
+                (events, used, check.problems)
+            })
+            .collect();
+        let mut events = Vec::with_capacity(parts.iter().map(|p| p.0.len()).sum());
+        let mut used = Used::none(file);
+        for (part, part_used, problems) in parts {
+            events.extend(part);
+            used.add(&part_used);
+            self.problems.extend(problems);
         }
         (events, used)
+    }
+
+    /// Checks one event, and gives it back as an [`Event`] if its date and source are good.
+    fn event(
+        &mut self,
+        known: &Known,
+        used: &mut Used,
+        entry: EventEntry,
+        nth: usize,
+    ) -> Option<Event> {
+        let file = known.file;
+        let item = Item {
+            section: "events",
+            id: &entry.id,
+            nth,
+        };
+        let subject = Subject("event", &entry.id);
+        let when = self.when(&entry, item, &subject);
+        let mut actors = Vec::with_capacity(entry.actors.len());
+        for name in &entry.actors {
+            match known.actor_ids.get(name.as_str()) {
+                Some(&a) => {
+                    used.actors[a] = true;
+                    actors.push(a);
+                }
+                None => self.unknown(
+                    item,
+                    "actors",
+                    &subject,
+                    "actor",
+                    name,
+                    file.actors.iter().map(|a| (a.id.as_str(), a.name.as_str())),
+                ),
+            }
+        }
+        let source = known.source_ids.get(entry.source.as_str()).copied();
+        match source {
+            Some(s) => used.sources[s] = true,
+            None => self.unknown(
+                item,
+                "source",
+                &subject,
+                "source",
+                &entry.source,
+                file.sources
+                    .iter()
+                    .map(|s| (s.id.as_str(), s.title.as_str())),
+            ),
+        }
+        self.not_empty(item, &subject, "title", &entry.title);
+        self.not_empty(item, &subject, "quote", &entry.quote);
+        if let Some(s) = source
+            && !entry.quote.trim().is_empty()
+            && let Some(missing) = known.texts.misses(s, &entry.quote)
+        {
+            self.quote_not_in_source(item, &subject, &entry.source, missing);
+        }
+        let (when, source) = (when?, source?);
+        Some(Event {
+            when,
+            kind: entry.kind,
+            actors,
+            source,
+            id: entry.id,
+            title: entry.title,
+            place: entry.place,
+            quote: entry.quote,
+            tags: entry.tags,
+        })
     }
 
     fn when(&mut self, entry: &EventEntry, item: Item, subject: &Subject) -> Option<When> {
