@@ -44,21 +44,12 @@ impl Matches {
     /// Every event, with each actor's count: what an empty filter matches.
     pub fn everything(store: &Store) -> Self {
         let mut facets = vec![0; store.actors.len()];
-        for event in &store.events {
-            count_actors(&event.actors, &mut facets);
+        for a in store.events.iter().flat_map(Event::distinct_actors) {
+            facets[a] += 1;
         }
         Self {
             events: (0..store.events.len()).collect(),
             facets,
-        }
-    }
-}
-
-/// Adds one to each actor's count, once per actor even if the event names it twice.
-fn count_actors(actors: &[ActorId], counts: &mut [usize]) {
-    for (i, &a) in actors.iter().enumerate() {
-        if !actors[..i].contains(&a) {
-            counts[a] += 1;
         }
     }
 }

@@ -109,11 +109,7 @@ impl Index {
         let mut cast = Vec::new();
         let mut cast_starts = vec![0];
         for event in &store.events {
-            for (i, &a) in event.actors.iter().enumerate() {
-                if !event.actors[..i].contains(&a) {
-                    cast.push(a as u32);
-                }
-            }
+            cast.extend(event.distinct_actors().map(|a| a as u32));
             cast_starts.push(cast.len() as u32);
         }
         let words = Words::new(&store.events, &actor_names);

@@ -45,6 +45,16 @@ pub struct Event {
     pub tags: Vec<String>,
 }
 
+impl Event {
+    /// The event's actors, each once even if the store names one twice.
+    pub fn distinct_actors(&self) -> impl Iterator<Item = ActorId> + '_ {
+        let actors = &self.actors;
+        (0..actors.len())
+            .filter(move |&i| !actors[..i].contains(&actors[i]))
+            .map(move |i| actors[i])
+    }
+}
+
 /// A store that loaded, with the warnings that did not stop it.
 #[derive(Debug)]
 pub struct Loaded {
