@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::thread;
 use std::time::Instant;
 
@@ -117,17 +117,29 @@ impl Searcher {
     }
 
     /// The matches of the newest request, once, if they are ready. Older answers are dropped.
+    ///
+    /// # Panics
+    /// If the search thread has died (of a panic, already reported): the explorer cannot
+    /// search any more, so it stops the same way, restoring the terminal.
     pub fn answer(&mut self) -> Option<Matches> {
         match self {
             Self::Inline { ready, .. } => ready.take(),
             Self::Thread(worker) => {
-                let newest = worker
-                    .answers
-                    .try_iter()
-                    .filter(|a| a.generation == worker.generation)
-                    .last()?;
-                worker.waiting_since = None;
-                Some(newest.matches)
+                let mut newest = None;
+                loop {
+                    match worker.answers.try_recv() {
+                        Ok(answer) if answer.generation == worker.generation => {
+                            newest = Some(answer.matches);
+                        }
+                        Ok(_) => {}
+                        Err(TryRecvError::Empty) => break,
+                        Err(TryRecvError::Disconnected) => panic!("the search thread stopped"),
+                    }
+                }
+                if newest.is_some() {
+                    worker.waiting_since = None;
+                }
+                newest
             }
         }
     }

@@ -432,3 +432,24 @@ fn on_the_search_thread_actor_toggles_and_facets_arrive_together() {
     assert!(with_top > 0 && with_top < 49);
     assert_eq!(app.matches.facets[top], with_top);
 }
+
+#[test]
+fn a_dead_search_thread_stops_the_explorer_instead_of_searching_forever() {
+    use std::sync::Arc;
+
+    use evex::searcher::Searcher;
+    use evex::store::Store;
+
+    let store = Arc::new(Store::bundled());
+    let searcher = Searcher::spawn(Arc::clone(&store), |_| panic!("a bug while indexing"));
+    let mut app = evex::app::App::with_searcher(store, searcher, evex::theme::MONO);
+    let stopped = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        key(&mut app, KeyCode::Char('/'));
+        typed(&mut app, "minsk");
+        for _ in 0..500 {
+            app.receive();
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+    }));
+    assert!(stopped.is_err(), "receive panics once the thread is gone");
+}
