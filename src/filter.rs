@@ -57,19 +57,19 @@ impl Matches {
 /// Actors whose name or an alias matches `pattern`: an exact id or name (ignoring case)
 /// picks that actor alone; otherwise fuzzy matches scoring at least 80% of the best one, so
 /// `@bakiev` finds both Bakiyevs but not the scattered b-a-k-i-e-v of "Kubanychbek Omuraliev".
-pub fn matching_actors(store: &Store, index: &Index, pattern: &str) -> Vec<ActorId> {
+pub fn matching_actors(store: &Store, pattern: &str) -> Vec<ActorId> {
     if let Some(exact) = store.actors.iter().position(|a| {
         a.id.eq_ignore_ascii_case(pattern) || a.name.to_lowercase() == pattern.to_lowercase()
     }) {
         return vec![exact];
     }
     let matcher = SkimMatcherV2::default().smart_case();
-    let scores: Vec<Option<i64>> = index
-        .actor_names
+    let scores: Vec<Option<i64>> = store
+        .actors
         .iter()
-        .map(|names| {
-            names
-                .iter()
+        .map(|actor| {
+            actor
+                .names()
                 .filter_map(|n| matcher.fuzzy_match(n, pattern))
                 .max()
         })
@@ -126,11 +126,17 @@ impl Search {
     }
 
     fn query_hits(&mut self, store: &Store, index: &Index, query: &Query) -> EventSet {
-        let start = match &self.last {
-            Some((last, hits)) if narrows(query, last) => hits.clone(),
-            _ => index.all(),
+        let (start, applied) = match &self.last {
+            Some((last, hits)) if narrows(query, last) => (hits.clone(), last.terms.as_slice()),
+            _ => (index.all(), [].as_slice()),
         };
-        let hits = evaluate(store, index, query, start, self.scan_limit);
+        // Terms the last result already satisfies need not be checked again.
+        let terms: Vec<&Term> = query
+            .terms
+            .iter()
+            .filter(|t| !applied.contains(t))
+            .collect();
+        let hits = evaluate(store, index, terms, start, self.scan_limit);
         self.last = Some((query.clone(), hits.clone()));
         hits
     }
@@ -172,7 +178,7 @@ fn implies(new: &Term, old: &Term) -> bool {
 fn evaluate(
     store: &Store,
     index: &Index,
-    query: &Query,
+    mut terms: Vec<&Term>,
     start: EventSet,
     scan_limit: u64,
 ) -> EventSet {
@@ -181,7 +187,6 @@ fn evaluate(
         Term::Actor(_) => 1,
         Term::Text { .. } => 2,
     };
-    let mut terms: Vec<&Term> = query.terms.iter().collect();
     terms.sort_by_key(|t| cost(t));
     let mut set = start;
     for term in terms {
@@ -191,7 +196,7 @@ fn evaluate(
         match term {
             Term::Dates(range) => set &= index.dates(*range),
             Term::Actor(pattern) => {
-                let actors = matching_actors(store, index, pattern);
+                let actors = matching_actors(store, pattern);
                 set &= actors.iter().map(|&a| index.actor_events(a)).union();
             }
             Term::Text {
@@ -233,7 +238,7 @@ fn text_matches(
     }
     let mut text = TextCheck::new(needle, case_sensitive);
     set.into_iter()
-        .filter(|&e| text.found_in(index, &store.events[e as usize]))
+        .filter(|&e| text.found_in(store, &store.events[e as usize]))
         .collect()
 }
 
@@ -256,8 +261,8 @@ impl<'n> TextCheck<'n> {
         }
     }
 
-    fn found_in(&mut self, index: &Index, event: &Event) -> bool {
-        fields(event, &index.actor_names).any(|field| {
+    fn found_in(&mut self, store: &Store, event: &Event) -> bool {
+        fields(event, &store.actors).any(|field| {
             let text = if !self.ignore_case {
                 field
             } else if field.is_ascii() {

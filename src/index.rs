@@ -8,7 +8,7 @@ use roaring::RoaringBitmap;
 use serde::{Deserialize, Serialize};
 
 use crate::date::{Day, DayRange};
-use crate::store::{Event, Store};
+use crate::store::{Actor, Event, Store};
 
 pub use words::{Words, tokens};
 
@@ -29,8 +29,6 @@ pub struct Index {
     /// flat, so counting actors over a million events reads memory in order.
     cast: Vec<u32>,
     cast_starts: Vec<u32>,
-    /// Per actor: its name, short name and aliases, for `@name`.
-    pub actor_names: Vec<Vec<String>>,
     pub words: Words,
 }
 
@@ -81,11 +79,6 @@ const YEAR: u32 = 512;
 
 impl Index {
     pub fn new(store: &Store) -> Self {
-        let actor_names: Vec<Vec<String>> = store
-            .actors
-            .iter()
-            .map(|a| a.names().map(str::to_owned).collect())
-            .collect();
         let first: Vec<u32> = store
             .events
             .iter()
@@ -112,7 +105,7 @@ impl Index {
             cast.extend(event.distinct_actors().map(|a| a as u32));
             cast_starts.push(cast.len() as u32);
         }
-        let words = Words::new(&store.events, &actor_names);
+        let words = Words::new(&store.events, &store.actors);
         Self {
             first,
             last,
@@ -120,7 +113,6 @@ impl Index {
             actor_events,
             cast,
             cast_starts,
-            actor_names,
             words,
         }
     }
@@ -131,7 +123,6 @@ impl Index {
         self.first.len() == events
             && self.last.len() == events
             && self.actor_events.len() == store.actors.len()
-            && self.actor_names.len() == store.actors.len()
             && self.long.iter().all(|&e| (e as usize) < events)
             && self.cast_starts.len() == events + 1
             && self.cast_starts.first() == Some(&0)
@@ -231,18 +222,10 @@ impl Index {
 
 /// The text an event is found by, one field at a time: title, place, tags, the names of its
 /// actors and the quote.
-pub fn fields<'e>(
-    event: &'e Event,
-    actor_names: &'e [Vec<String>],
-) -> impl Iterator<Item = &'e str> {
+pub fn fields<'e>(event: &'e Event, actors: &'e [Actor]) -> impl Iterator<Item = &'e str> {
     std::iter::once(event.title.as_str())
         .chain(event.place.as_deref())
         .chain(event.tags.iter().map(String::as_str))
-        .chain(
-            event
-                .actors
-                .iter()
-                .flat_map(|&a| actor_names[a].iter().map(String::as_str)),
-        )
+        .chain(event.actors.iter().flat_map(|&a| actors[a].names()))
         .chain(std::iter::once(event.quote.as_str()))
 }

@@ -12,7 +12,7 @@ use rustc_hash::FxBuildHasher;
 use serde::{Deserialize, Serialize};
 
 use super::{Postings, fields};
-use crate::store::Event;
+use crate::store::{Actor, Event};
 
 /// Letters and digits of ASCII, which single-character searches look up directly.
 const ASCII: usize = 36;
@@ -56,7 +56,7 @@ struct Part {
 
 impl Part {
     /// Indexes `events`, numbering them from `first`.
-    fn new(events: &[Event], actor_names: &[Vec<String>], first: u32) -> Self {
+    fn new(events: &[Event], actors: &[Actor], first: u32) -> Self {
         let mut part = Self::default();
         let mut word_events: Vec<Postings> = Vec::new();
         // The last event each word was added for: a dense array the cache keeps close.
@@ -65,7 +65,7 @@ impl Part {
         let mut lower = String::new();
         for (e, event) in (first..).zip(events) {
             let mut seen_chars = 0u64;
-            for field in fields(event, actor_names) {
+            for field in fields(event, actors) {
                 lowercase_into(field, &mut lower);
                 for token in tokens(&lower) {
                     let id = part.id(token) as usize;
@@ -157,13 +157,13 @@ pub struct Words {
 
 impl Words {
     /// Indexes events in timeline order, a part of them on each core.
-    pub fn new(events: &[Event], actor_names: &[Vec<String>]) -> Self {
+    pub fn new(events: &[Event], actors: &[Actor]) -> Self {
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
         let part = events.len().div_ceil(cores).max(PART_MIN);
         events
             .par_chunks(part)
             .enumerate()
-            .map(|(i, chunk)| Part::new(chunk, actor_names, (i * part) as u32))
+            .map(|(i, chunk)| Part::new(chunk, actors, (i * part) as u32))
             .reduce(Part::default, Part::then)
             .words
     }
@@ -250,7 +250,14 @@ mod tests {
             "x",
         ];
         let events: Vec<Event> = titles.iter().map(|t| event(t)).collect();
-        let names = vec![vec!["Kurmanbek Bakiyev".to_owned()]];
+        let names = [crate::store::Actor {
+            id: "bakiyev".into(),
+            name: "Kurmanbek Bakiyev".into(),
+            short: None,
+            kind: crate::store::ActorKind::Person,
+            aliases: Vec::new(),
+            role: None,
+        }];
         let whole = Part::new(&events, &names, 0).words;
         for cut in 0..=events.len() {
             let (a, b) = events.split_at(cut);
