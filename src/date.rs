@@ -3,7 +3,10 @@
 //! An event's date is only as precise as its source. Ordering and filtering therefore work on
 //! the range of days a date can mean: `2015-06` means 1 to 30 June 2015.
 
-use std::cmp::Ordering;
+mod when;
+
+pub use when::{Bound, DayRange, When};
+
 use std::fmt;
 use std::str::FromStr;
 
@@ -15,6 +18,51 @@ pub struct Day {
     pub year: i32,
     pub month: u8,
     pub day: u8,
+}
+
+impl Day {
+    /// The day before this one.
+    pub fn pred(self) -> Self {
+        match (self.month, self.day) {
+            (1, 1) => Self {
+                year: self.year - 1,
+                month: 12,
+                day: 31,
+            },
+            (m, 1) => Self {
+                year: self.year,
+                month: m - 1,
+                day: days_in_month(self.year, m - 1),
+            },
+            (m, d) => Self {
+                year: self.year,
+                month: m,
+                day: d - 1,
+            },
+        }
+    }
+
+    /// The day after this one.
+    pub fn succ(self) -> Self {
+        if self.day < days_in_month(self.year, self.month) {
+            Self {
+                day: self.day + 1,
+                ..self
+            }
+        } else if self.month < 12 {
+            Self {
+                year: self.year,
+                month: self.month + 1,
+                day: 1,
+            }
+        } else {
+            Self {
+                year: self.year + 1,
+                month: 1,
+                day: 1,
+            }
+        }
+    }
 }
 
 /// How much of a date the text gives. Less precise sorts first among dates that start the
@@ -202,70 +250,6 @@ impl fmt::Display for PartialDate {
     }
 }
 
-/// When an event happened: a date, an optional end for spans, and whether the text is vague.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct When {
-    pub date: PartialDate,
-    pub end: Option<PartialDate>,
-    pub circa: bool,
-}
-
-impl When {
-    pub fn first_day(&self) -> Day {
-        self.date.first_day()
-    }
-
-    pub fn last_day(&self) -> Day {
-        self.end.unwrap_or(self.date).last_day()
-    }
-
-    /// Timeline order: by the first day the date can mean, then less precise first. Equal
-    /// keys keep file order because the store sorts stably.
-    pub fn timeline_cmp(&self, other: &Self) -> Ordering {
-        (self.first_day(), self.date.precision()).cmp(&(other.first_day(), other.date.precision()))
-    }
-
-    /// Whether any day of this event falls in `range`.
-    pub fn overlaps(&self, range: DayRange) -> bool {
-        self.first_day() <= range.last && range.first <= self.last_day()
-    }
-
-    /// The compact form the timeline shows: `2012-08`, `~2015-03`, `2010–2015-02`.
-    pub fn short(&self) -> String {
-        let circa = if self.circa { "~" } else { "" };
-        match self.end {
-            Some(end) => format!("{circa}{}–{end}", self.date),
-            None => format!("{circa}{}", self.date),
-        }
-    }
-
-    /// The date in words: "August 2012", "circa March 2015", "2010 to February 2015".
-    pub fn words(&self) -> String {
-        let circa = if self.circa { "circa " } else { "" };
-        match self.end {
-            Some(end) => format!("{circa}{} to {}", self.date.words(), end.words()),
-            None => format!("{circa}{}", self.date.words()),
-        }
-    }
-}
-
-/// An inclusive range of days, used by year and month filters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct DayRange {
-    pub first: Day,
-    pub last: Day,
-}
-
-impl DayRange {
-    /// Every day from the start of `from` to the end of `to`.
-    pub fn between(from: PartialDate, to: PartialDate) -> Self {
-        Self {
-            first: from.first_day(),
-            last: to.last_day(),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -340,37 +324,5 @@ mod tests {
                 day: 31
             }
         );
-    }
-
-    #[test]
-    fn order_is_first_day_then_less_precise_first() {
-        let when = |s: &str| When {
-            date: d(s),
-            end: None,
-            circa: false,
-        };
-        let mut dates = [
-            when("2015-01-01"),
-            when("2015-01"),
-            when("2014-12-31"),
-            when("2015"),
-        ];
-        dates.sort_by(When::timeline_cmp);
-        let shown: Vec<String> = dates.iter().map(When::short).collect();
-        assert_eq!(shown, ["2014-12-31", "2015", "2015-01", "2015-01-01"]);
-    }
-
-    #[test]
-    fn spans_overlap_ranges_and_read_in_words() {
-        let span = When {
-            date: d("2010"),
-            end: Some(d("2015-02")),
-            circa: true,
-        };
-        assert!(span.overlaps(DayRange::between(d("2012"), d("2012"))));
-        assert!(span.overlaps(DayRange::between(d("2015-02"), d("2015-02"))));
-        assert!(!span.overlaps(DayRange::between(d("2015-03"), d("2015-03"))));
-        assert_eq!(span.short(), "~2010–2015-02");
-        assert_eq!(span.words(), "circa 2010 to February 2015");
     }
 }

@@ -33,7 +33,7 @@ impl EventRecord {
     pub fn new(store: &Store, event: &Event) -> Self {
         Self {
             id: event.id.clone(),
-            date: event.when.date.to_string(),
+            date: event.when.date_text(),
             end: event.when.end.map(|d| d.to_string()),
             circa: event.when.circa,
             title: event.title.clone(),
@@ -205,7 +205,7 @@ pub fn stats(out: &mut impl Write, store: &Store) -> io::Result<()> {
     let mut kinds: BTreeMap<EventKind, usize> = BTreeMap::new();
     let mut actors = vec![0usize; store.actors.len()];
     for e in &store.events {
-        *years.entry(e.when.date.year).or_default() += 1;
+        *years.entry(e.when.year()).or_default() += 1;
         *kinds.entry(e.kind).or_default() += 1;
         e.actors.iter().for_each(|&a| actors[a] += 1);
     }

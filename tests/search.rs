@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use evex::date::{PartialDate, When};
+use evex::date::{Bound, PartialDate, When};
 use evex::filter::{self, ActorMode, Filter, Matches, Search};
 use evex::index::Index;
 use evex::query::{Query, Term};
@@ -116,10 +116,29 @@ fn day() -> impl Strategy<Value = PartialDate> {
 }
 
 fn when() -> impl Strategy<Value = When> {
-    (day(), proptest::option::of(0i32..6), any::<bool>()).prop_map(|(date, span, circa)| {
-        let end = span.map(|years| PartialDate::year(date.year + years));
-        When { date, end, circa }
-    })
+    let bound = prop_oneof![
+        Just(None),
+        Just(Some(Bound::Before)),
+        Just(Some(Bound::After))
+    ];
+    (day(), proptest::option::of(0i32..6), any::<bool>(), bound).prop_map(
+        |(date, span, circa, bound)| match bound {
+            // Bounded dates have neither an end nor circa (the store refuses both).
+            Some(_) => When {
+                bound,
+                ..When::on(date)
+            },
+            None => {
+                let end = span.map(|years| PartialDate::year(date.year + years));
+                When {
+                    date,
+                    end,
+                    circa,
+                    bound,
+                }
+            }
+        },
+    )
 }
 
 prop_compose! {

@@ -56,7 +56,8 @@ fn every_field_is_parsed() {
         When {
             date: "2015-06-26".parse().unwrap(),
             end: Some("2015-06-27".parse().unwrap()),
-            circa: true
+            circa: true,
+            bound: None,
         }
     );
     assert_eq!(event.title, "The minister meets the deputy");

@@ -75,16 +75,13 @@ impl App {
     }
 
     fn start_year(&self, position: usize) -> i32 {
-        self.store.events[self.matches.events[position]]
-            .when
-            .date
-            .year
+        self.store.events[self.matches.events[position]].when.year()
     }
 
     fn first_of_year(&self, year: i32) -> usize {
         self.matches
             .events
-            .partition_point(|&e| self.store.events[e].when.date.year < year)
+            .partition_point(|&e| self.store.events[e].when.year() < year)
     }
 
     fn select(&mut self, position: usize) {

@@ -224,11 +224,7 @@ mod tests {
     fn event(title: &str) -> Event {
         Event {
             id: String::new(),
-            when: When {
-                date: PartialDate::year(2000),
-                end: None,
-                circa: false,
-            },
+            when: When::on(PartialDate::year(2000)),
             title: title.into(),
             kind: EventKind::Other,
             actors: vec![0],

@@ -9,7 +9,7 @@ use rustc_hash::FxHashMap;
 
 use super::locate::Locator;
 use super::{Diagnostic, Event, EventEntry, Loaded, Position, Store, StoreFile, Warnings};
-use crate::date::{PartialDate, When};
+use crate::date::{Bound, DateError, PartialDate, When};
 use crate::text::squash_whitespace;
 
 pub(super) fn validate(
@@ -353,16 +353,41 @@ impl Checker<'_> {
     }
 
     fn when(&mut self, entry: &EventEntry, item: Item, subject: &Subject) -> Option<When> {
-        let date = self.date(item, "date", subject, &entry.date);
+        let date = Bound::parse(&entry.date)
+            .map_err(|e| {
+                let at = self.field(item, "date");
+                let malformed = matches!(e, DateError::Malformed(_));
+                self.error(at, format!("{subject}: date {e}")).help = malformed.then(|| {
+                    "a date the text only bounds is written `before 2015-07` or `after 2012-08`"
+                        .into()
+                });
+            })
+            .ok();
         let end = match &entry.end {
             Some(end) => Some(self.date(item, "end", subject, end)?),
             None => None,
         };
+        let (bound, date) = date?;
         let when = When {
-            date: date?,
+            date,
             end,
             circa: entry.circa,
+            bound,
         };
+        if let Some(bound) = bound
+            && (end.is_some() || entry.circa)
+        {
+            let field = if end.is_some() { "end" } else { "circa" };
+            let at = self.field(item, field);
+            self.error(
+                at,
+                format!("{subject}: a date {} {date} cannot also have `{field}`", bound.word()),
+            )
+            .help = Some(
+                "a bound is already vague and open: remove `end` and `circa`, or give the span as `date` and `end`"
+                    .into(),
+            );
+        }
         if let Some(end) = end
             && end.last_day() < when.date.first_day()
         {
@@ -520,7 +545,7 @@ impl SourceTexts {
 /// much faster than comparing a million large events, and needs no second copy of them.
 fn timeline_order(mut events: Vec<Event>) -> Vec<Event> {
     // The same order as `When::timeline_cmp`; the sort is stable, so ties keep file order.
-    events.sort_by_cached_key(|e| (e.when.first_day(), e.when.date.precision()));
+    events.sort_by_cached_key(|e| e.when.sort_key());
     events
 }
 

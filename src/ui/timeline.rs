@@ -44,10 +44,12 @@ impl TimelineState {
         // A date's width follows from its shape (vague or not, precision of date and end),
         // so a million events need only a few dates written out.
         let shape = |w: &When| {
-            (usize::from(w.circa) * 3 + w.date.precision() as usize) * 4
-                + w.end.map_or(0, |end| end.precision() as usize + 1)
+            ((usize::from(w.circa) * 3 + w.date.precision() as usize) * 4
+                + w.end.map_or(0, |end| end.precision() as usize + 1))
+                * 2
+                + usize::from(w.bound.is_some())
         };
-        let mut widths = [None; 24];
+        let mut widths = [None; 48];
         self.date_width = events
             .iter()
             .map(|&e| {
@@ -58,7 +60,7 @@ impl TimelineState {
             .unwrap_or(0);
         let mut year = None;
         for (position, &e) in events.iter().enumerate() {
-            let y = store.events[e].when.date.year;
+            let y = store.events[e].when.year();
             if year != Some(y) {
                 self.rows.push(Row::Year(y));
                 year = Some(y);
@@ -104,12 +106,7 @@ const MAX_ROW_CHARS: usize = 1_000;
 const MAX_DATE_WIDTH: usize = 14;
 
 fn short_date(when: &When) -> String {
-    let full = when.short();
-    if full.width() <= MAX_DATE_WIDTH {
-        return full;
-    }
-    let start = When { end: None, ..*when }.short();
-    format!("{start}–…")
+    when.short_within(MAX_DATE_WIDTH)
 }
 
 /// The timeline widget, borrowing what it shows.
