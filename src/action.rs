@@ -39,9 +39,13 @@ pub enum Action {
     PrevYear,
     /// Jump to the first event of the next year that has events.
     NextYear,
-    /// Show or hide the actor sidebar over the timeline on narrow terminals.
+    /// Show or hide the actor sidebar (over the timeline on narrow terminals).
     ToggleSidebar,
-    /// Back out one level: overlay, full-screen detail, search, actor selection.
+    /// Read the next event without leaving the event view.
+    NextEvent,
+    /// Read the previous event without leaving the event view.
+    PrevEvent,
+    /// Back out one level: help, full-screen or focused event, sidebar, search, actors.
     Back,
     /// In a prompt: type a character.
     Type(char),

@@ -20,6 +20,7 @@ use crate::searcher::Searcher;
 use crate::store::{ActorId, Store};
 use crate::theme::Theme;
 use crate::ui::detail::DetailState;
+use crate::ui::help::HelpState;
 use crate::ui::sidebar::SidebarState;
 use crate::ui::timeline::TimelineState;
 
@@ -37,6 +38,10 @@ pub struct Areas {
     pub detail: Option<Rect>,
     /// Whether the detail view is beside the timeline (wide terminals) or under it.
     pub detail_beside: bool,
+    /// Whether the sidebar has a column of its own (wide terminals, unless hidden with `s`).
+    pub sidebar_docked: bool,
+    /// Whether panes have borders (all but the shortest terminals).
+    pub bordered: bool,
 }
 
 /// The whole explorer state.
@@ -62,8 +67,11 @@ pub struct App {
     pub detail: DetailState,
     /// The detail view fills the screen (narrow terminals, after Enter).
     pub zoomed: bool,
-    /// The actor sidebar is shown over the timeline (narrow terminals, after `s`).
+    /// The actor sidebar is shown over the timeline (narrow terminals, after `s` or Tab).
     pub sidebar_overlay: bool,
+    /// The docked sidebar is hidden (wide terminals, after `s`), giving its room to events.
+    pub sidebar_hidden: bool,
+    pub help: HelpState,
     /// A one-line message for the footer, cleared by the next action.
     pub status: Option<String>,
     pub areas: Areas,
@@ -100,6 +108,8 @@ impl App {
             detail: DetailState::default(),
             zoomed: false,
             sidebar_overlay: false,
+            sidebar_hidden: false,
+            help: HelpState::default(),
             status: None,
             areas: Areas::default(),
             should_quit: false,
@@ -118,6 +128,9 @@ impl App {
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
         self.status = None;
+        if self.mode == Mode::Help && self.scroll_help(action) {
+            return;
+        }
         match action {
             Action::Quit => self.should_quit = true,
             Action::Suspend => self.suspend_requested = true,
@@ -130,6 +143,8 @@ impl App {
             Action::Bottom => self.move_by(self.focus, isize::MAX),
             Action::PageDown => self.move_by(self.focus, self.page()),
             Action::PageUp => self.move_by(self.focus, -self.page()),
+            Action::NextEvent => self.step_event(1),
+            Action::PrevEvent => self.step_event(-1),
             Action::Open => self.open_detail(),
             Action::ToggleActor => self.toggle_actor(),
             Action::ToggleActorMode => self.toggle_actor_mode(),
@@ -197,21 +212,35 @@ impl App {
     fn show(&mut self, matches: Matches) {
         let previous = self.selected_event();
         self.matches = matches;
-        self.timeline.selected = match previous {
-            Some(event) => self.matches.events.partition_point(|&e| e < event),
-            None => 0,
-        }
-        .min(self.matches.events.len().saturating_sub(1));
+        self.timeline.selected = previous.map_or(0, |event| self.nearest_in_time(event));
         self.timeline.rebuild(&self.store, &self.matches.events);
-        self.sidebar.rebuild(&self.store, &self.matches.facets);
-        // The cursor follows its actor through re-sorting only while the sidebar is in use;
-        // otherwise it starts again at the top, on the actor with the most events.
-        if self.focus != Focus::Actors {
-            self.sidebar.selected = 0;
-            self.sidebar.offset = 0;
-        }
+        // The cursor stays on its actor however the counts re-sort the list.
+        self.sidebar
+            .rebuild(&self.store, &self.matches.facets, &self.filter.actors);
         if self.selected_event() != previous {
             self.detail.scroll = 0;
+        }
+    }
+
+    /// The match position nearest in time to store event `event`: itself if it still
+    /// matches, else the closer of the matches just before and just after it.
+    fn nearest_in_time(&self, event: usize) -> usize {
+        let events = &self.matches.events;
+        let after = events.partition_point(|&e| e < event);
+        if after == 0 || events.get(after) == Some(&event) {
+            return after.min(events.len().saturating_sub(1));
+        }
+        if after == events.len() {
+            return after - 1;
+        }
+        let day = |e: usize| self.store.events[e].when.first_day().number();
+        let target = day(event);
+        let before_gap = target - day(events[after - 1]);
+        let after_gap = day(events[after]) - target;
+        if before_gap < after_gap {
+            after - 1
+        } else {
+            after
         }
     }
 
@@ -247,7 +276,16 @@ impl App {
         };
     }
 
+    /// `s`: hides or shows the docked sidebar on wide terminals; on narrow ones shows it over
+    /// the timeline, focused, or puts it away.
     fn toggle_sidebar(&mut self) {
+        if self.areas.sidebar_docked || self.sidebar_hidden {
+            self.sidebar_hidden = !self.sidebar_hidden;
+            if self.sidebar_hidden && self.focus == Focus::Actors {
+                self.focus = Focus::Timeline;
+            }
+            return;
+        }
         self.sidebar_overlay = !self.sidebar_overlay;
         self.focus = if self.sidebar_overlay {
             Focus::Actors
@@ -258,7 +296,7 @@ impl App {
 
     /// Esc while browsing: undo the innermost thing that is open or active.
     fn back(&mut self) {
-        if self.zoomed {
+        if self.zoomed || self.focus == Focus::Detail {
             self.zoomed = false;
             self.focus = Focus::Timeline;
         } else if self.sidebar_overlay {
@@ -270,7 +308,8 @@ impl App {
             self.refresh();
         } else if !self.sidebar.filter.is_empty() {
             self.sidebar.filter.clear();
-            self.sidebar.rebuild(&self.store, &self.matches.facets);
+            self.sidebar
+                .rebuild(&self.store, &self.matches.facets, &self.filter.actors);
         } else {
             self.status = Some("nothing to clear; q quits".into());
         }

@@ -21,6 +21,18 @@ pub struct Day {
 }
 
 impl Day {
+    /// Days since 1 March of year 0, so that two days' difference is the days between them.
+    pub fn number(self) -> i64 {
+        // Counting from March puts the leap day last in the year.
+        let (year, month) = if self.month > 2 {
+            (i64::from(self.year), i64::from(self.month) - 3)
+        } else {
+            (i64::from(self.year) - 1, i64::from(self.month) + 9)
+        };
+        let leap_days = year.div_euclid(4) - year.div_euclid(100) + year.div_euclid(400);
+        year * 365 + leap_days + (153 * month + 2) / 5 + i64::from(self.day) - 1
+    }
+
     /// The day before this one.
     pub fn pred(self) -> Self {
         match (self.month, self.day) {
@@ -324,5 +336,31 @@ mod tests {
                 day: 31
             }
         );
+    }
+
+    #[test]
+    fn day_numbers_count_days_across_months_years_and_leap_days() {
+        let n = |y, m, d| {
+            Day {
+                year: y,
+                month: m,
+                day: d,
+            }
+            .number()
+        };
+        assert_eq!(n(2015, 3, 1) - n(2015, 2, 28), 1);
+        assert_eq!(n(2016, 3, 1) - n(2016, 2, 28), 2);
+        assert_eq!(n(2016, 1, 1) - n(2015, 12, 31), 1);
+        assert_eq!(n(2016, 1, 1) - n(2015, 1, 1), 365);
+        assert_eq!(n(2017, 1, 1) - n(2016, 1, 1), 366);
+        assert_eq!(n(2001, 1, 1) - n(2000, 1, 1), 366);
+        assert_eq!(n(1901, 1, 1) - n(1900, 1, 1), 365);
+        let day = Day {
+            year: 2015,
+            month: 12,
+            day: 31,
+        };
+        assert_eq!(day.succ().number() - day.number(), 1);
+        assert_eq!(day.number() - day.pred().number(), 1);
     }
 }

@@ -37,7 +37,7 @@ pub const COLOR: Theme = Theme {
     border_focused: fg(Color::Cyan),
     year: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
     selected: Style::new().fg(Color::Black).bg(Color::Cyan),
-    selected_unfocused: Style::new().bg(Color::DarkGray),
+    selected_unfocused: Style::new().fg(Color::White).bg(Color::DarkGray),
     mark: Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
     count: fg(Color::DarkGray),
     highlight: Style::new().fg(Color::Black).bg(Color::Yellow),
@@ -83,6 +83,31 @@ impl Theme {
             MONO
         } else {
             COLOR
+        }
+    }
+
+    /// The style of the selected row: strong in the focused pane, quieter elsewhere.
+    pub fn selection(&self, focused: bool) -> Style {
+        if focused {
+            self.selected
+        } else {
+            self.selected_unfocused
+        }
+    }
+
+    /// A piece of text on a selected row. The row's colours win over the text's own, so no
+    /// text is drawn in the row's background colour (a cyan kind marker on a cyan row);
+    /// text with a background of its own (a search highlight) keeps it.
+    pub fn on_selection(style: Style, selection: Style) -> Style {
+        if style.bg.is_some() {
+            style
+        } else {
+            Style {
+                fg: selection.fg.or(style.fg),
+                bg: selection.bg,
+                ..style
+            }
+            .add_modifier(selection.add_modifier)
         }
     }
 

@@ -1,30 +1,41 @@
 //! Drawing the explorer: a pure function of the app state (it only updates widget state such
 //! as scroll offsets, and records where panes were drawn for the mouse).
 
+pub mod bars;
 pub mod detail;
+pub mod help;
 pub mod sidebar;
 pub mod timeline;
+mod wrap;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Flex, Layout, Margin, Rect};
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
     Block, Clear, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Wrap,
 };
+use unicode_width::UnicodeWidthStr;
 
 use crate::app::{App, Areas};
 use crate::filter::ActorMode;
-use crate::keymap::{self, Focus, KEYMAP, Mode, Scope};
+use crate::keymap::{Focus, Mode};
 use crate::text::sanitize;
+use crate::theme::Theme;
 use detail::Detail;
 use sidebar::Sidebar;
 use timeline::Timeline;
 
-/// Below this width the detail view goes under the timeline.
-pub const DETAIL_BESIDE_MIN_WIDTH: u16 = 100;
-/// Below this width the sidebar hides (`s` shows it over the timeline).
+/// From this width the detail view goes beside the timeline, leaving titles room to read.
+pub const DETAIL_BESIDE_MIN_WIDTH: u16 = 120;
+/// Below this width the sidebar hides (`s` or Tab shows it over the timeline).
 pub const SIDEBAR_MIN_WIDTH: u16 = 70;
+/// From this body height the detail view goes under the timeline on narrow terminals; below
+/// it the timeline has the body to itself and Enter shows the event full screen.
+pub const DETAIL_UNDER_MIN_HEIGHT: u16 = 16;
+/// Below this body height panes lose their borders, so every row shows events.
+pub const BORDERED_MIN_HEIGHT: u16 = 8;
 /// Below this size only a "too small" message is drawn.
 pub const MIN_SIZE: (u16, u16) = (20, 6);
 
@@ -45,13 +56,17 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
         Constraint::Length(1),
     ])
     .areas(area);
-    draw_header(frame, app, header);
+    bars::draw_header(frame, app, header);
     let panes = panes(app, body);
+    let bordered = body.height >= BORDERED_MIN_HEIGHT;
+    let inner = |area: Rect| pane_frame(bordered).inner(area);
     app.areas = Areas {
         sidebar: panes.sidebar.map(inner),
         timeline: panes.timeline.map(inner),
         detail: panes.detail.map(inner),
-        detail_beside: body.width >= DETAIL_BESIDE_MIN_WIDTH,
+        detail_beside: panes.detail_beside,
+        sidebar_docked: panes.sidebar_docked,
+        bordered,
     };
     if let Some(area) = panes.timeline {
         draw_timeline(frame, app, area);
@@ -63,9 +78,9 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
         frame.render_widget(Clear, area);
         draw_sidebar(frame, app, area);
     }
-    draw_footer(frame, app, footer);
+    bars::draw_footer(frame, app, footer);
     if app.mode == Mode::Help {
-        draw_help(frame, app, body);
+        help::draw_help(frame, &mut app.help, &app.theme, body);
     }
 }
 
@@ -73,44 +88,84 @@ struct Panes {
     sidebar: Option<Rect>,
     timeline: Option<Rect>,
     detail: Option<Rect>,
+    detail_beside: bool,
+    sidebar_docked: bool,
 }
 
-fn inner(area: Rect) -> Rect {
-    Block::bordered().inner(area)
+/// A pane's frame: bordered, or bare on terminals too short to spare the rows.
+fn pane_frame<'a>(bordered: bool) -> Block<'a> {
+    if bordered {
+        Block::bordered()
+    } else {
+        Block::new()
+    }
 }
 
-/// Where each pane goes for this width: three columns, detail under the timeline, or the
-/// sidebar hidden; a zoomed detail view takes the whole body.
+/// The sidebar's width: its longest name and count where the terminal has room (a quarter
+/// of it, at most 44 columns), never less than 26.
+fn sidebar_width(app: &App, body: Rect) -> u16 {
+    let longest = app
+        .store
+        .actors
+        .iter()
+        .take(10_000)
+        .map(|a| a.name.width().min(60))
+        .max()
+        .unwrap_or(0);
+    let count = app.store.events.len().to_string().len();
+    let wanted = u16::try_from(longest + count + 6).unwrap_or(u16::MAX);
+    wanted.clamp(26, (body.width / 4).clamp(26, 44))
+}
+
+/// Where each pane goes for this size: three columns, detail under the timeline, or the
+/// timeline alone; the sidebar docked, over the timeline or hidden; a zoomed detail view
+/// takes the whole body.
 fn panes(app: &App, body: Rect) -> Panes {
+    let detail_beside = body.width >= DETAIL_BESIDE_MIN_WIDTH;
     if app.zoomed {
         return Panes {
             sidebar: None,
             timeline: None,
             detail: Some(body),
+            detail_beside,
+            sidebar_docked: false,
         };
     }
-    let sidebar_width = Constraint::Length(26);
-    let (sidebar, main) = if body.width >= SIDEBAR_MIN_WIDTH {
-        let [sidebar, main] = Layout::horizontal([sidebar_width, Constraint::Fill(1)]).areas(body);
+    let wide = body.width >= SIDEBAR_MIN_WIDTH;
+    let sidebar_docked = wide && !app.sidebar_hidden;
+    let (sidebar, main) = if sidebar_docked {
+        let [sidebar, main] = Layout::horizontal([
+            Constraint::Length(sidebar_width(app, body)),
+            Constraint::Fill(1),
+        ])
+        .areas(body);
         (Some(sidebar), main)
     } else if app.sidebar_overlay {
         let [overlay, _] =
-            Layout::horizontal([Constraint::Length(body.width.min(34)), Constraint::Fill(1)])
+            Layout::horizontal([Constraint::Length(body.width.min(40)), Constraint::Fill(1)])
                 .areas(body);
         (Some(overlay), body)
     } else {
         (None, body)
     };
-    let [timeline, detail] = if body.width >= DETAIL_BESIDE_MIN_WIDTH {
+    let (timeline, detail) = if detail_beside {
         let detail_width = (main.width * 2 / 5).clamp(34, 72);
-        Layout::horizontal([Constraint::Fill(1), Constraint::Length(detail_width)]).areas(main)
+        let [timeline, detail] =
+            Layout::horizontal([Constraint::Fill(1), Constraint::Length(detail_width)]).areas(main);
+        (timeline, Some(detail))
+    } else if body.height >= DETAIL_UNDER_MIN_HEIGHT {
+        let [timeline, detail] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Fill(1)]).areas(main);
+        (timeline, Some(detail))
     } else {
-        Layout::vertical([Constraint::Fill(1), Constraint::Fill(1)]).areas(main)
+        (main, None)
     };
     Panes {
         sidebar,
         timeline: Some(timeline),
-        detail: Some(detail),
+        detail,
+        detail_beside,
+        sidebar_docked,
     }
 }
 
@@ -121,6 +176,9 @@ fn pane_block<'a>(app: &App, pane: Focus, title: String) -> Block<'a> {
     } else {
         app.theme.border
     };
+    if !app.areas.bordered {
+        return Block::new();
+    }
     Block::bordered()
         .border_style(style)
         .title(Line::from(title).style(if focused {
@@ -128,34 +186,6 @@ fn pane_block<'a>(app: &App, pane: Focus, title: String) -> Block<'a> {
         } else {
             app.theme.muted
         }))
-}
-
-fn draw_header(frame: &mut Frame, app: &App, area: Rect) {
-    let count = format!(
-        "{}/{} events",
-        app.matches.events.len(),
-        app.store.events.len()
-    );
-    let filters = app.describe_filters();
-    let mut spans = vec![
-        Span::raw(" evex · "),
-        Span::raw(sanitize(&app.store.title).into_owned()),
-        Span::raw("   "),
-        Span::raw(count),
-    ];
-    if app.indexing {
-        spans.push(Span::raw(" · indexing…"));
-    } else if app.searching {
-        spans.push(Span::raw(" · searching…"));
-    }
-    if !filters.is_empty() {
-        spans.push(Span::raw("   "));
-        spans.push(Span::raw(sanitize(&filters).into_owned()));
-    }
-    frame.render_widget(
-        Paragraph::new(Line::from(spans)).style(app.theme.header),
-        area,
-    );
 }
 
 fn draw_timeline(frame: &mut Frame, app: &mut App, area: Rect) {
@@ -199,25 +229,24 @@ fn draw_detail(frame: &mut Frame, app: &mut App, area: Rect) {
     frame.render_stateful_widget(widget, area, &mut app.detail);
 }
 
-fn draw_footer(frame: &mut Frame, app: &App, area: Rect) {
-    let theme = &app.theme;
-    let mut spans = Vec::new();
-    if let Some(prompt) = &app.prompt {
-        spans.push(Span::styled(prompt.kind.label(), theme.prompt));
-        spans.push(Span::raw(sanitize(&prompt.input).into_owned()));
-        spans.push(Span::styled("█", theme.prompt));
-        spans.push(Span::raw("   "));
-    } else if let Some(status) = &app.status {
-        spans.push(Span::styled(
-            format!("{}   ", sanitize(status)),
-            theme.warning,
-        ));
-    }
-    for binding in keymap::hints(app.mode, app.focus) {
-        spans.push(Span::styled(keymap::labels(binding), theme.key));
-        spans.push(Span::styled(format!(" {}  ", binding.help), theme.muted));
-    }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+/// A row drawn as selected: the whole row in the selection's colours, and every piece of its
+/// text readable on them (see [`Theme::on_selection`]).
+fn select_row(
+    line: Line<'static>,
+    area: Rect,
+    buf: &mut Buffer,
+    selection: Style,
+) -> Line<'static> {
+    buf.set_style(area, selection);
+    let spans: Vec<Span> = line
+        .spans
+        .into_iter()
+        .map(|span| {
+            let style = Theme::on_selection(span.style, selection);
+            span.style(style)
+        })
+        .collect();
+    Line::from(spans)
 }
 
 /// A scrollbar on the right border of a pane, when its rows do not all fit.
@@ -233,55 +262,4 @@ fn scrollbar(area: Rect, buf: &mut Buffer, rows: usize, height: usize, offset: u
         horizontal: 0,
     });
     Scrollbar::new(ScrollbarOrientation::VerticalRight).render(track, buf, &mut state);
-}
-
-fn scope_name(scope: Scope) -> &'static str {
-    match scope {
-        Scope::Always => "anywhere",
-        Scope::Browse => "browsing",
-        Scope::Pane(Focus::Actors) => "actors",
-        Scope::Pane(Focus::Timeline) => "timeline",
-        Scope::Pane(Focus::Detail) => "detail",
-        Scope::Prompt => "prompt",
-        Scope::Help => "this help",
-    }
-}
-
-fn draw_help(frame: &mut Frame, app: &App, body: Rect) {
-    let theme = &app.theme;
-    let lines: Vec<Line> = KEYMAP
-        .iter()
-        .map(|b| {
-            Line::from(vec![
-                Span::styled(format!(" {:<16}", keymap::labels(b)), theme.key),
-                Span::raw(format!("{:<24}", b.help)),
-                Span::styled(scope_name(b.scope), theme.muted),
-            ])
-        })
-        .chain([
-            Line::raw(""),
-            Line::styled(
-                " Search: words (smart case), \"a phrase\", @actor, 2012, 2010..2013, 2012-08",
-                theme.muted,
-            ),
-            Line::styled(
-                " Mouse: wheel scrolls the pane under it; click selects or toggles",
-                theme.muted,
-            ),
-        ])
-        .collect();
-    let height = u16::try_from(lines.len() + 2)
-        .unwrap_or(u16::MAX)
-        .min(body.height);
-    let [area] = Layout::vertical([Constraint::Length(height)])
-        .flex(Flex::Center)
-        .areas(body);
-    let [area] = Layout::horizontal([Constraint::Length(body.width.min(84))])
-        .flex(Flex::Center)
-        .areas(area);
-    frame.render_widget(Clear, area);
-    let block = Block::bordered()
-        .border_style(theme.border_focused)
-        .title(Line::from(" Keys · Esc or ? closes ").style(theme.title));
-    frame.render_widget(Paragraph::new(lines).block(block), area);
 }

@@ -231,32 +231,6 @@ fn enter_opens_the_detail_full_screen_on_narrow_terminals_and_esc_returns() {
 }
 
 #[test]
-fn y_jumps_to_a_year_or_the_nearest_without_filtering() {
-    let mut app = app();
-    key(&mut app, KeyCode::Char('y'));
-    typed(&mut app, "2013");
-    key(&mut app, KeyCode::Enter);
-    assert_eq!(selected_id(&app), "atambayev-rejects-agents-law");
-    assert_eq!(app.matches.events.len(), 49, "no filtering");
-    key(&mut app, KeyCode::Char('y'));
-    typed(&mut app, "2003");
-    key(&mut app, KeyCode::Enter);
-    assert_eq!(selected_id(&app), "turnover-2005");
-    assert_eq!(
-        app.status.as_deref(),
-        Some("no events in 2003; showing 2005")
-    );
-    key(&mut app, KeyCode::Char('y'));
-    typed(&mut app, "1999");
-    key(&mut app, KeyCode::Enter);
-    assert_eq!(selected_id(&app), "drazdy-expulsion");
-    key(&mut app, KeyCode::Char('y'));
-    typed(&mut app, "soon");
-    key(&mut app, KeyCode::Enter);
-    assert_eq!(app.status.as_deref(), Some("“soon” is not a year"));
-}
-
-#[test]
 fn brackets_step_through_years_with_events() {
     let mut app = app();
     key(&mut app, KeyCode::Char(']'));
@@ -317,49 +291,6 @@ fn q_quits_but_types_inside_a_prompt_and_ctrl_c_always_quits() {
     assert_eq!(app.mode, Mode::Browse, "q closes the help first");
     key(&mut app, KeyCode::Char('q'));
     assert!(app.should_quit);
-}
-
-#[test]
-fn the_selection_stays_on_its_event_while_filtering() {
-    let mut app = app();
-    key(&mut app, KeyCode::Char('y'));
-    typed(&mut app, "2014");
-    key(&mut app, KeyCode::Enter);
-    key(&mut app, KeyCode::Char('/'));
-    typed(&mut app, "manas");
-    assert_eq!(selected_id(&app), "manas-closed");
-    key(&mut app, KeyCode::Esc);
-    assert_eq!(selected_id(&app), "manas-closed");
-}
-
-#[test]
-fn the_mouse_selects_rows_toggles_actors_and_scrolls_the_pane_under_it() {
-    use evex::action::Action;
-    let mut app = app();
-    draw(&mut app, 120, 40);
-    let timeline = app.areas.timeline.unwrap();
-    app.update(Action::Click {
-        column: timeline.x + 5,
-        row: timeline.y + 2,
-    });
-    assert_eq!(
-        selected_id(&app),
-        "ruble-blame",
-        "row 0 is the 1998 heading"
-    );
-    app.update(Action::Scroll {
-        column: timeline.x + 5,
-        row: timeline.y,
-        down: true,
-    });
-    assert_eq!(app.timeline.selected, 4);
-    let sidebar = app.areas.sidebar.unwrap();
-    app.update(Action::Click {
-        column: sidebar.x + 3,
-        row: sidebar.y,
-    });
-    assert_eq!(app.focus, Focus::Actors);
-    assert_eq!(app.matches.events.len(), 21, "Kyrgyzstan toggled");
 }
 
 #[test]

@@ -3,20 +3,19 @@
 use ratatui::layout::{Position, Rect};
 
 use super::App;
+use crate::action::Action;
 use crate::keymap::Focus;
 
 /// Rows the mouse wheel moves.
 const WHEEL_STEP: isize = 3;
 
 impl App {
-    /// Whether the actor sidebar is on screen (always, except on narrow terminals).
-    fn sidebar_visible(&self) -> bool {
-        self.areas.sidebar.is_some() || self.areas.timeline.is_none()
-    }
-
+    /// Tab and Shift-Tab: actors, timeline, event, round again. On narrow terminals the
+    /// actors come over the timeline while they have the focus, so Tab reaches them at any
+    /// size; a hidden sidebar is skipped.
     pub(super) fn cycle_focus(&mut self, forward: bool) {
         let mut order = vec![Focus::Timeline, Focus::Detail];
-        if self.sidebar_visible() {
+        if !self.sidebar_hidden {
             order.insert(0, Focus::Actors);
         }
         let at = order.iter().position(|&f| f == self.focus).unwrap_or(0);
@@ -26,9 +25,40 @@ impl App {
             at + order.len() - 1
         } % order.len();
         self.focus = order[next];
-        if self.focus != Focus::Detail {
-            self.zoomed = false;
-        }
+        self.zoomed = false;
+        self.sidebar_overlay = self.focus == Focus::Actors && !self.areas.sidebar_docked;
+    }
+
+    /// J and K in the event view: the next or previous event, staying in the view.
+    pub(super) fn step_event(&mut self, delta: isize) {
+        self.move_by(Focus::Timeline, delta);
+    }
+
+    /// Scrolls the help for the actions that move; other actions go on as usual.
+    pub(super) fn scroll_help(&mut self, action: Action) -> bool {
+        let page = isize::try_from(self.help.height.max(2) - 1).unwrap_or(1);
+        let delta = match action {
+            Action::Down => 1,
+            Action::Up => -1,
+            Action::PageDown => page,
+            Action::PageUp => -page,
+            Action::Top => isize::MIN,
+            Action::Bottom => isize::MAX,
+            Action::Scroll { down, .. } => {
+                if down {
+                    WHEEL_STEP
+                } else {
+                    -WHEEL_STEP
+                }
+            }
+            _ => return false,
+        };
+        self.help.scroll = self
+            .help
+            .scroll
+            .saturating_add_signed(delta)
+            .min(self.help.max_scroll);
+        true
     }
 
     /// Rows in a page of the focused pane, as last drawn.
@@ -113,23 +143,47 @@ impl App {
         }
     }
 
-    /// Selects the first event of `year`, or of the nearest year that has events.
-    pub(super) fn jump_to_year(&mut self, year: i32) {
+    /// `y`: selects the first match whose days overlap a year, month, day or range, the same
+    /// events a search for it finds, and shows its year at the top. With none, it says why
+    /// (the search may hide some) and selects the nearest match after it, or the last.
+    pub(super) fn go_to_date(&mut self, text: &str) {
+        let Some(range) = crate::query::parse_dates(text) else {
+            self.status = Some(format!(
+                "“{text}” is not a date; try 2012, 2012-08, 2012-08-15 or 2010..2013"
+            ));
+            return;
+        };
         if self.matches.events.is_empty() {
-            self.status = Some("no events to jump to".into());
+            self.status = Some("no events to go to".into());
             return;
         }
-        let after = self.first_of_year(year).min(self.matches.events.len() - 1);
-        let before = self.first_of_year(self.start_year(after.saturating_sub(1)).min(year));
-        let nearest = [after, before]
-            .into_iter()
-            .min_by_key(|&p| (self.start_year(p) - year).abs())
-            .unwrap_or(after);
-        let found = self.start_year(nearest);
-        if found != year {
-            self.status = Some(format!("no events in {year}; showing {found}"));
+        let events = &self.matches.events;
+        let found = events
+            .iter()
+            .position(|&e| self.store.events[e].when.overlaps(range));
+        let position = found.unwrap_or_else(|| {
+            let after =
+                events.partition_point(|&e| self.store.events[e].when.last_day() < range.first);
+            after.min(events.len() - 1)
+        });
+        if found.is_none() {
+            let hidden = self
+                .store
+                .events
+                .iter()
+                .filter(|e| e.when.overlaps(range))
+                .count();
+            let shown = self.store.events[events[position]].when.short();
+            self.status = Some(if hidden > 0 {
+                format!(
+                    "no matching events in {text}: the search hides {hidden} (Esc clears it); showing {shown}"
+                )
+            } else {
+                format!("no events in {text}; showing the nearest, {shown}")
+            });
         }
-        self.select(nearest);
+        self.select(position);
+        self.timeline.show_at_top(position);
     }
 
     /// The pane under a point; the sidebar first, as it may be drawn over the timeline.
@@ -144,9 +198,21 @@ impl App {
         .find_map(|(pane, area)| area.filter(|a| a.contains(point)).map(|a| (pane, a)))
     }
 
+    /// The wheel scrolls the view under the pointer; a selection that would leave the view
+    /// moves along to stay in it.
     pub(super) fn scroll_at(&mut self, column: u16, row: u16, down: bool) {
-        if let Some((pane, _)) = self.pane_at(column, row) {
-            self.move_by(pane, if down { WHEEL_STEP } else { -WHEEL_STEP });
+        let delta = if down { WHEEL_STEP } else { -WHEEL_STEP };
+        match self.pane_at(column, row) {
+            Some((Focus::Timeline, _)) => {
+                let before = self.timeline.selected;
+                self.timeline.scroll_view(delta);
+                if self.timeline.selected != before {
+                    self.detail.scroll = 0;
+                }
+            }
+            Some((Focus::Actors, _)) => self.sidebar.scroll_view(delta),
+            Some((Focus::Detail, _)) => self.move_by(Focus::Detail, delta),
+            None => {}
         }
     }
 
@@ -164,7 +230,13 @@ impl App {
                 }
             }
             Focus::Timeline => {
-                if let Some(position) = self.timeline.event_at_row(self.timeline.offset + line) {
+                // A year heading selects the first event under it.
+                let row = self.timeline.offset + line;
+                let event = self
+                    .timeline
+                    .event_at_row(row)
+                    .or_else(|| self.timeline.event_at_row(row + 1));
+                if let Some(position) = event {
                     self.select(position);
                 }
             }

@@ -76,7 +76,8 @@ impl App {
             PromptKind::FindActor => {
                 self.sidebar.filter = input;
                 self.sidebar.selected = 0;
-                self.sidebar.rebuild(&self.store, &self.matches.facets);
+                self.sidebar
+                    .rebuild(&self.store, &self.matches.facets, &self.filter.actors);
             }
             PromptKind::Year => {}
         }
@@ -93,12 +94,10 @@ impl App {
                 self.sidebar.selected = 0;
                 self.toggle_actor();
                 self.sidebar.filter.clear();
-                self.sidebar.rebuild(&self.store, &self.matches.facets);
+                self.sidebar
+                    .rebuild(&self.store, &self.matches.facets, &self.filter.actors);
             }
-            PromptKind::Year => match prompt.input.trim().parse::<i32>() {
-                Ok(year) => self.jump_to_year(year),
-                Err(_) => self.status = Some(format!("“{}” is not a year", prompt.input.trim())),
-            },
+            PromptKind::Year => self.go_to_date(prompt.input.trim()),
         }
     }
 

@@ -4,18 +4,21 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Block, Paragraph, StatefulWidget, Widget, Wrap};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, StatefulWidget, Widget};
 
+use super::wrap::wrap;
+use crate::date::{Bound, When};
 use crate::query::Query;
 use crate::store::{Event, Store};
 use crate::text::{clip, sanitize};
 use crate::theme::Theme;
 
 /// Limits on what one frame lays out, so a huge field cannot freeze the screen.
-const MAX_TITLE_CHARS: usize = 2_000;
 const MAX_ACTORS: usize = 50;
 const MAX_QUOTE_CHARS: usize = 20_000;
+/// Every other field (place, names, roles, the citation, tags) shows at most this much.
+const MAX_FIELD_CHARS: usize = 2_000;
 
 /// Scroll position of the event text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -46,109 +49,126 @@ impl StatefulWidget for Detail<'_> {
         };
         // One scrollable text: the facts, then the quote under its heading, so every part of
         // an event can be reached however long its title or actor list is.
-        let mut text = self.facts(event);
-        text.push_line(Line::raw(""));
-        text.push_line(Line::styled(
+        let width = usize::from(inner.width);
+        let mut lines = self.facts(event, width);
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
             "── Source quote ──",
             self.theme.border_focused,
         ));
         let (shown, cut) = clip(&event.quote, MAX_QUOTE_CHARS);
-        text.push_line(Line::from(highlight(
-            shown,
-            self.query,
-            self.theme.quote,
-            self.theme.highlight,
-        )));
+        let quote = highlight(shown, self.query, self.theme.quote, self.theme.highlight);
+        lines.extend(wrap(Vec::new(), &quote, width));
         if cut {
             let total = event.quote.chars().count();
-            text.push_line(Line::styled(
-                format!("[cut at {MAX_QUOTE_CHARS} of {total} characters; `evex list -f json` prints it whole]"),
-                self.theme.muted,
+            let note = format!(
+                "[cut at {MAX_QUOTE_CHARS} of {total} characters; `evex list -f json` prints it whole]"
+            );
+            lines.extend(wrap(
+                Vec::new(),
+                &[Span::styled(note, self.theme.muted)],
+                width,
             ));
         }
-        let paragraph = Paragraph::new(text).wrap(Wrap { trim: false });
-        let lines = paragraph.line_count(inner.width);
         state.height = usize::from(inner.height);
-        state.max_scroll = lines.saturating_sub(state.height);
+        state.max_scroll = lines.len().saturating_sub(state.height);
         state.scroll = state.scroll.min(state.max_scroll);
-        let scroll = u16::try_from(state.scroll).unwrap_or(u16::MAX);
-        paragraph.scroll((scroll, 0)).render(inner, buf);
+        let shown: Vec<Line> = lines
+            .drain(..)
+            .skip(state.scroll)
+            .take(state.height)
+            .collect();
+        Paragraph::new(shown).render(inner, buf);
+        super::scrollbar(
+            area,
+            buf,
+            state.height + state.max_scroll,
+            state.height,
+            state.scroll,
+        );
+        // Below the last line shown, say that there is more (the quote often is below).
+        if state.scroll < state.max_scroll && area.height > inner.height && inner.width > 8 {
+            let more = Line::styled(" ↓ more ", self.theme.key);
+            let at = Rect {
+                x: inner.right().saturating_sub(9),
+                y: area.bottom() - 1,
+                width: 8,
+                height: 1,
+            };
+            more.render(at, buf);
+        }
     }
 }
 
+/// Store text fit to show: control characters made visible, and no more than a frame needs.
+fn shown(text: &str) -> String {
+    sanitize(clip(text, MAX_FIELD_CHARS).0).into_owned()
+}
+
 impl Detail<'_> {
-    fn facts(&self, event: &Event) -> Text<'static> {
+    fn facts(&self, event: &Event, width: usize) -> Vec<Line<'static>> {
         let theme = self.theme;
-        let label = |name: &'static str| Span::styled(name, theme.muted);
-        let mut lines = vec![
-            Line::from(highlight(
-                clip(&event.title, MAX_TITLE_CHARS).0,
+        let label = |name: &'static str| vec![Span::styled(name, theme.muted)];
+        let marked = |text: &str, base| {
+            highlight(
+                clip(text, MAX_FIELD_CHARS).0,
                 self.query,
-                theme.title,
+                base,
                 theme.highlight,
-            )),
-            Line::from(vec![
-                label("When   "),
-                Span::raw(event.when.words()),
-                Span::raw("  "),
-                Span::styled(format!("{:?}", event.kind), theme.kind(event.kind)),
-            ]),
+            )
+        };
+        let mut lines = wrap(Vec::new(), &marked(&event.title, theme.title), width);
+        let when = [
+            Span::raw(event.when.words()),
+            Span::raw("  "),
+            Span::styled(format!("{:?}", event.kind), theme.kind(event.kind)),
         ];
+        lines.extend(wrap(label("When   "), &when, width));
         if let Some(place) = &event.place {
-            lines.push(Line::from(vec![
-                label("Where  "),
-                Span::raw(sanitize(place).into_owned()),
-            ]));
+            lines.extend(wrap(label("Where  "), &marked(place, Style::new()), width));
         }
         for (i, &a) in event.actors.iter().enumerate().take(MAX_ACTORS) {
             let actor = &self.store.actors[a];
-            lines.push(Line::from(vec![
-                label(if i == 0 { "Who    " } else { "       " }),
-                Span::raw(sanitize(&actor.name).into_owned()),
-            ]));
+            let who = label(if i == 0 { "Who    " } else { "       " });
+            lines.extend(wrap(who, &marked(&actor.name, Style::new()), width));
             if let Some(role) = &actor.role {
-                lines.push(Line::from(vec![
-                    label("         "),
-                    Span::styled(sanitize(role).into_owned(), theme.muted),
-                ]));
+                let role = [Span::styled(shown(role), theme.muted)];
+                lines.extend(wrap(label("         "), &role, width));
             }
         }
         if event.actors.len() > MAX_ACTORS {
             let more = event.actors.len() - MAX_ACTORS;
-            lines.push(Line::from(vec![
-                label("       "),
-                Span::styled(format!("… and {more} more"), theme.muted),
-            ]));
+            let more = [Span::styled(format!("… and {more} more"), theme.muted)];
+            lines.extend(wrap(label("       "), &more, width));
         }
         let source = &self.store.sources[event.source];
-        let mut citation = format!(
-            "{}, {}",
-            sanitize(&source.title),
-            sanitize(&source.publisher)
-        );
+        let mut citation = format!("{}, {}", shown(&source.title), shown(&source.publisher));
         if let Some(author) = &source.author {
-            citation += &format!(", by {}", sanitize(author));
+            citation += &format!(", by {}", shown(author));
         }
         if let Some(published) = &source.published {
-            let words = published
-                .parse::<crate::date::PartialDate>()
-                .map_or_else(|_| published.clone(), |d| d.words());
+            let words = Bound::parse(published).map_or_else(
+                |_| shown(published),
+                |(bound, date)| {
+                    When {
+                        bound,
+                        ..When::on(date)
+                    }
+                    .words()
+                },
+            );
             citation += &format!(", {words}");
         }
-        lines.push(Line::from(vec![label("Source "), Span::raw(citation)]));
+        lines.extend(wrap(label("Source "), &[Span::raw(citation)], width));
         if let Some(url) = &source.url {
-            lines.push(Line::from(vec![
-                label("       "),
-                Span::styled(sanitize(url).into_owned(), theme.muted),
-            ]));
+            let url = [Span::styled(shown(url), theme.muted)];
+            lines.extend(wrap(label("       "), &url, width));
         }
         if !event.tags.is_empty() {
-            lines.push(Line::from(vec![
-                label("Tags   "),
-                Span::raw(sanitize(&event.tags.join(", ")).into_owned()),
-            ]));
+            let tags = event.tags.join(", ");
+            lines.extend(wrap(label("Tags   "), &marked(&tags, Style::new()), width));
         }
-        Text::from(lines)
+        lines
     }
 }
 

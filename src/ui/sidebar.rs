@@ -7,12 +7,14 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, StatefulWidget, Widget};
+use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
 use crate::store::{ActorId, Store};
-use crate::text::sanitize;
+use crate::text::{clip, sanitize};
 use crate::theme::Theme;
 
 /// Rows, filter and cursor of the sidebar.
@@ -33,8 +35,9 @@ pub struct SidebarState {
 
 impl SidebarState {
     /// Re-sorts actors by their live counts and applies the fuzzy filter, keeping the cursor
-    /// on the same actor.
-    pub fn rebuild(&mut self, store: &Store, counts: &[usize]) {
+    /// on the same actor. Selected actors come first, so one whose count drops to zero
+    /// stays in view.
+    pub fn rebuild(&mut self, store: &Store, counts: &[usize], selected: &BTreeSet<ActorId>) {
         let current = self.rows.get(self.selected).copied();
         let matcher = SkimMatcherV2::default().smart_case();
         let mut rows: Vec<(ActorId, Vec<usize>)> = (0..store.actors.len())
@@ -52,8 +55,10 @@ impl SidebarState {
             })
             .collect();
         rows.sort_by(|(a, _), (b, _)| {
-            counts[*b]
-                .cmp(&counts[*a])
+            selected
+                .contains(b)
+                .cmp(&selected.contains(a))
+                .then_with(|| counts[*b].cmp(&counts[*a]))
                 .then_with(|| store.actors[*a].name.cmp(&store.actors[*b].name))
         });
         (self.rows, self.matched) = rows.into_iter().unzip();
@@ -61,6 +66,19 @@ impl SidebarState {
         self.selected = current
             .and_then(|c| self.rows.iter().position(|&r| r == c))
             .unwrap_or(0);
+    }
+
+    /// Scrolls the list by `delta` rows; the cursor moves only to stay in view.
+    pub fn scroll_view(&mut self, delta: isize) {
+        let height = self.height.max(1);
+        self.offset = self
+            .offset
+            .saturating_add_signed(delta)
+            .min(self.rows.len().saturating_sub(height));
+        self.selected = self
+            .selected
+            .clamp(self.offset, (self.offset + height - 1).max(self.offset))
+            .min(self.rows.len().saturating_sub(1));
     }
 
     fn follow_selection(&mut self) {
@@ -91,29 +109,26 @@ impl StatefulWidget for Sidebar<'_> {
         state.height = usize::from(inner.height);
         state.follow_selection();
         let width = usize::from(inner.width.saturating_sub(1));
-        for (i, (&actor, matched)) in state
+        let end = (state.offset + state.height).min(state.rows.len());
+        let visible = &state.rows[state.offset.min(end)..end];
+        let names = self.names(visible, &state.counts, width);
+        for ((i, (&actor, matched)), name) in state
             .rows
             .iter()
             .zip(&state.matched)
             .enumerate()
             .skip(state.offset)
             .take(state.height)
+            .zip(names)
         {
             let line_area = Rect {
                 y: inner.y + u16::try_from(i - state.offset).unwrap_or(0),
                 height: 1,
                 ..inner
             };
-            let line = self.actor_line(actor, matched, state.counts[actor], width);
+            let mut line = self.actor_line(actor, name, matched, state.counts[actor], width);
             if i == state.selected {
-                buf.set_style(
-                    line_area,
-                    if self.focused {
-                        self.theme.selected
-                    } else {
-                        self.theme.selected_unfocused
-                    },
-                );
+                line = super::select_row(line, line_area, buf, self.theme.selection(self.focused));
             }
             line.render(line_area, buf);
         }
@@ -122,13 +137,54 @@ impl StatefulWidget for Sidebar<'_> {
 }
 
 impl Sidebar<'_> {
+    /// The names the visible rows show: the full name where it fits, else the short name
+    /// where that fits, else the name cut in the middle; rows that would read the same
+    /// show their names cut in the middle, which keeps both ends.
+    fn names(&self, actors: &[ActorId], counts: &[usize], width: usize) -> Vec<(String, bool)> {
+        let room = |a: ActorId| width.saturating_sub(3 + counts[a].to_string().len());
+        let full =
+            |a: ActorId| sanitize(clip(&self.store.actors[a].name, MAX_NAME_CHARS).0).into_owned();
+        let mut names: Vec<(String, bool)> = actors
+            .iter()
+            .map(|&a| {
+                let name = full(a);
+                let short = sanitize(clip(self.store.actors[a].short_name(), MAX_NAME_CHARS).0);
+                if name.width() > room(a) && short.width() <= room(a) {
+                    (short.into_owned(), false)
+                } else {
+                    (name, true)
+                }
+            })
+            .collect();
+        let shown = |name: &str, width| -> String {
+            middle_cut(name, width)
+                .iter()
+                .map(|p| match p {
+                    Piece::Text { text, .. } => *text,
+                    Piece::Cut => "…",
+                })
+                .collect()
+        };
+        for i in 0..names.len() {
+            let same = (0..names.len()).any(|j| {
+                j != i && shown(&names[j].0, room(actors[j])) == shown(&names[i].0, room(actors[i]))
+            });
+            if same && !names[i].1 {
+                names[i] = (full(actors[i]), true);
+            }
+        }
+        names
+    }
+
     fn actor_line(
         &self,
         actor: ActorId,
+        (name, is_full): (String, bool),
         matched: &[usize],
         count: usize,
         width: usize,
     ) -> Line<'static> {
+        let matched = if is_full { matched } else { &[] };
         let selected = self.selected_actors.contains(&actor);
         let mark = if selected {
             Span::styled("✓ ", self.theme.mark)
@@ -137,31 +193,122 @@ impl Sidebar<'_> {
         };
         let count_text = format!(" {count}");
         let name_width = width.saturating_sub(2 + count_text.width());
-        let name = sanitize(&self.store.actors[actor].name).into_owned();
+        let base = if count == 0 {
+            self.theme.muted
+        } else {
+            Style::new()
+        };
         let mut spans = vec![mark];
         let mut used = 0;
-        let too_long = name.width() > name_width;
-        for (i, c) in name.chars().enumerate() {
-            let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-            if used + w + usize::from(too_long) > name_width {
-                break;
-            }
-            used += w;
-            let style = if matched.contains(&i) {
-                self.theme.highlight
-            } else if count == 0 {
-                self.theme.muted
-            } else {
-                Default::default()
+        for piece in middle_cut(&name, name_width) {
+            let (text, style) = match piece {
+                Piece::Text { text, first_char } => {
+                    let chars = first_char..first_char + text.chars().count();
+                    let marked = matched.iter().any(|i| chars.contains(i));
+                    (text, if marked { self.theme.highlight } else { base })
+                }
+                Piece::Cut => ("…", base),
             };
-            spans.push(Span::styled(c.to_string(), style));
-        }
-        if too_long && name_width > 0 {
-            spans.push(Span::raw("…"));
-            used += 1;
+            used += text.width();
+            spans.push(Span::styled(text.to_owned(), style));
         }
         spans.push(Span::raw(" ".repeat(name_width.saturating_sub(used))));
         spans.push(Span::styled(count_text, self.theme.count));
         Line::from(spans)
+    }
+}
+
+/// More of a name than any sidebar shows.
+const MAX_NAME_CHARS: usize = 300;
+
+/// A piece of a name as the sidebar shows it: whole grapheme clusters, or the cut.
+#[derive(Debug, PartialEq, Eq)]
+enum Piece<'a> {
+    /// A run of one grapheme cluster, with the index of its first character in the name.
+    Text {
+        text: &'a str,
+        first_char: usize,
+    },
+    Cut,
+}
+
+/// `name` in at most `width` columns. A name too long loses its middle, not its end, so
+/// "Kyrgyz Ministry of Foreign Affairs" and "Kyrgyz Ministry of Interior" still differ;
+/// grapheme clusters (a letter and its combining marks, a Hangul syllable) stay whole.
+fn middle_cut(name: &str, width: usize) -> Vec<Piece<'_>> {
+    let mut graphemes = Vec::new();
+    let mut first_char = 0;
+    for text in name.graphemes(true) {
+        graphemes.push(Piece::Text { text, first_char });
+        first_char += text.chars().count();
+    }
+    let cells = |p: &Piece| match p {
+        Piece::Text { text, .. } => text.width(),
+        Piece::Cut => 1,
+    };
+    if graphemes.iter().map(cells).sum::<usize>() <= width {
+        return graphemes;
+    }
+    if width == 0 {
+        return Vec::new();
+    }
+    let room = width - 1;
+    let (mut head, mut tail) = (0, 0);
+    let (mut head_cells, mut tail_cells) = (0, 0);
+    // The head gets the larger half: names are read from the start.
+    while head < graphemes.len() && head_cells + cells(&graphemes[head]) <= room.div_ceil(2) {
+        head_cells += cells(&graphemes[head]);
+        head += 1;
+    }
+    while tail < graphemes.len() - head
+        && head_cells + tail_cells + cells(&graphemes[graphemes.len() - 1 - tail]) <= room
+    {
+        tail_cells += cells(&graphemes[graphemes.len() - 1 - tail]);
+        tail += 1;
+    }
+    let tail_start = graphemes.len() - tail;
+    let mut out: Vec<Piece> = graphemes.drain(tail_start..).collect();
+    graphemes.truncate(head);
+    graphemes.push(Piece::Cut);
+    graphemes.append(&mut out);
+    graphemes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown(name: &str, width: usize) -> String {
+        middle_cut(name, width)
+            .iter()
+            .map(|p| match p {
+                Piece::Text { text, .. } => *text,
+                Piece::Cut => "…",
+            })
+            .collect()
+    }
+
+    #[test]
+    fn long_names_lose_their_middle_and_stay_apart() {
+        let a = shown("Kyrgyz Ministry of Foreign Affairs", 19);
+        let b = shown("Kyrgyz Ministry of Interior", 19);
+        assert_eq!(a, "Kyrgyz Mi…n Affairs");
+        assert_eq!(b, "Kyrgyz Mi… Interior");
+        assert_eq!(shown("Short", 19), "Short");
+        assert_eq!(shown("Anything", 0), "");
+        assert_eq!(shown("Anything", 1), "…");
+    }
+
+    #[test]
+    fn grapheme_clusters_stay_whole_and_widths_are_cells() {
+        // Thai with a combining vowel, NFD Latin, and wide CJK.
+        assert_eq!(shown("กิน", 5), "กิน");
+        assert_eq!(shown("Pe\u{301}ter", 5), "Pe\u{301}ter");
+        let cjk = shown("中华人民共和国外交部", 9);
+        assert!(cjk.width() <= 9, "{cjk}");
+        assert!(cjk.contains('…'));
+        for width in 0..12 {
+            assert!(shown("Ñandú Pe\u{301}ter 中华 กิน", width).width() <= width);
+        }
     }
 }

@@ -32,8 +32,10 @@ pub struct TimelineState {
     pub offset: usize,
     /// Rows that fit, as last drawn.
     pub height: usize,
-    /// Columns of the widest date among the rows.
+    /// Columns of the widest date in the store, so columns stay put while typing.
     date_width: usize,
+    /// The store the date width was measured on, by its number of events.
+    measured: Option<usize>,
 }
 
 impl TimelineState {
@@ -41,23 +43,10 @@ impl TimelineState {
     pub fn rebuild(&mut self, store: &Store, events: &[usize]) {
         self.rows.clear();
         self.row_of.clear();
-        // A date's width follows from its shape (vague or not, precision of date and end),
-        // so a million events need only a few dates written out.
-        let shape = |w: &When| {
-            ((usize::from(w.circa) * 3 + w.date.precision() as usize) * 4
-                + w.end.map_or(0, |end| end.precision() as usize + 1))
-                * 2
-                + usize::from(w.bound.is_some())
-        };
-        let mut widths = [None; 48];
-        self.date_width = events
-            .iter()
-            .map(|&e| {
-                let when = &store.events[e].when;
-                *widths[shape(when)].get_or_insert_with(|| short_date(when).width())
-            })
-            .max()
-            .unwrap_or(0);
+        if self.measured != Some(store.events.len()) {
+            self.date_width = widest_date(store);
+            self.measured = Some(store.events.len());
+        }
         let mut year = None;
         for (position, &e) in events.iter().enumerate() {
             let y = store.events[e].when.year();
@@ -70,6 +59,66 @@ impl TimelineState {
         }
     }
 
+    /// Puts the year heading of match `position` at the top of the view.
+    pub fn show_at_top(&mut self, position: usize) {
+        if let Some(&row) = self.row_of.get(position) {
+            self.offset = row.saturating_sub(usize::from(self.heading_above(row)));
+        }
+    }
+
+    fn heading_above(&self, row: usize) -> bool {
+        row > 0 && matches!(self.rows[row - 1], Row::Year(_))
+    }
+
+    /// Scrolls the view by `delta` rows; the selection moves only to stay in view.
+    pub fn scroll_view(&mut self, delta: isize) {
+        let height = self.height.max(1);
+        let last_offset = self.rows.len().saturating_sub(height);
+        self.offset = self.offset.saturating_add_signed(delta).min(last_offset);
+        let Some(&row) = self.row_of.get(self.selected) else {
+            return;
+        };
+        let (top, bottom) = (self.offset, self.offset + height);
+        if row < top {
+            self.selected = self.row_of.partition_point(|&r| r < top);
+        } else if row >= bottom {
+            self.selected = self
+                .row_of
+                .partition_point(|&r| r < bottom)
+                .saturating_sub(1);
+        }
+    }
+
+    /// The date column's width for a timeline `width` columns wide: whole dates where there
+    /// is room, else spans shortened to their years.
+    fn date_column(&self, width: usize) -> usize {
+        self.date_width
+            .min(width.saturating_sub(TITLE_ROOM).max(SHORT_DATE_WIDTH))
+    }
+}
+
+/// The widest date of a store. A date's width follows from its shape (vague or not, bounded
+/// or not, precision of date and end), so a million events need only a few dates written out.
+fn widest_date(store: &Store) -> usize {
+    let shape = |w: &When| {
+        ((usize::from(w.circa) * 3 + w.date.precision() as usize) * 4
+            + w.end.map_or(0, |end| end.precision() as usize + 1))
+            * 2
+            + usize::from(w.bound.is_some())
+    };
+    let mut widths = [None; 48];
+    store
+        .events
+        .iter()
+        .map(|event| {
+            let when = &event.when;
+            *widths[shape(when)].get_or_insert_with(|| when.short().width())
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+impl TimelineState {
     /// The match position on a row, if the row is an event.
     pub fn event_at_row(&self, row: usize) -> Option<usize> {
         match self.rows.get(row)? {
@@ -101,13 +150,15 @@ impl TimelineState {
 
 /// More characters than any row can show, so huge titles cost nothing per frame.
 const MAX_ROW_CHARS: usize = 1_000;
+/// More actors than any row can name.
+const MAX_ROW_ACTORS: usize = 40;
 
-/// The widest date column; longer spans show their start and `–…` (the detail view has all).
-const MAX_DATE_WIDTH: usize = 14;
-
-fn short_date(when: &When) -> String {
-    when.short_within(MAX_DATE_WIDTH)
-}
+/// The date column on narrow timelines; longer spans show their ends as years.
+const SHORT_DATE_WIDTH: usize = 11;
+/// From this many columns for title and actors, actors get a column of their own.
+const ACTORS_COLUMN_FROM: usize = 70;
+/// Columns a timeline keeps for the kind and title before it widens the date column.
+const TITLE_ROOM: usize = 40;
 
 /// The timeline widget, borrowing what it shows.
 pub struct Timeline<'a> {
@@ -126,6 +177,7 @@ impl StatefulWidget for Timeline<'_> {
         (&self.block).render(area, buf);
         state.height = usize::from(inner.height);
         state.follow_selection();
+        let date_width = state.date_column(usize::from(inner.width));
         if state.rows.is_empty() && inner.height > 0 {
             Line::styled("no events match; Esc clears the search", self.theme.muted)
                 .render(inner, buf);
@@ -147,16 +199,13 @@ impl StatefulWidget for Timeline<'_> {
                 Row::Year(year) => year_line(year, width, self.theme),
                 Row::Event(position) => {
                     let selected = position == state.selected;
-                    let line = self.event_line(self.events[position], width, state.date_width);
+                    let line = self.event_line(self.events[position], width, date_width);
                     if selected {
-                        let style = if self.focused {
-                            self.theme.selected
-                        } else {
-                            self.theme.selected_unfocused
-                        };
-                        buf.set_style(line_area, style);
+                        let selection = self.theme.selection(self.focused);
+                        super::select_row(line, line_area, buf, selection)
+                    } else {
+                        line
                     }
-                    line
                 }
             };
             line.render(line_area, buf);
@@ -174,17 +223,25 @@ fn year_line(year: i32, width: usize, theme: &Theme) -> Line<'static> {
 impl Timeline<'_> {
     fn event_line(&self, index: usize, width: usize, date_width: usize) -> Line<'static> {
         let event = &self.store.events[index];
-        let date = fit(&short_date(&event.when), date_width.min(width));
-        let rest = width.saturating_sub(date_width + 7);
+        let date = fit(&event.when.short_within(date_width), date_width.min(width));
+        let rest = width.saturating_sub(date_width + 6);
         let actors: Vec<&str> = event
             .actors
             .iter()
-            .map(|&a| self.store.actors[a].short_name())
+            .take(MAX_ROW_ACTORS)
+            .map(|&a| clip(self.store.actors[a].short_name(), MAX_ROW_CHARS).0)
             .collect();
         let actors = sanitize(clip(&actors.join(", "), MAX_ROW_CHARS).0).into_owned();
         let title = sanitize(clip(&event.title, MAX_ROW_CHARS).0).into_owned();
-        // Actors are shown when at least 12 columns are left beside the full title.
-        let actors_width = rest.saturating_sub(title.width() + 2).min(actors.width());
+        // Actors get a column of their own on wide timelines, and otherwise whatever the
+        // whole title leaves when that is at least 12 columns.
+        let column = if rest >= ACTORS_COLUMN_FROM {
+            (rest / 4).min(30)
+        } else {
+            0
+        };
+        let beside = rest.saturating_sub(title.width() + 2);
+        let actors_width = column.max(beside).min(actors.width());
         let (title, actors) =
             if actors_width >= 12 || actors_width == actors.width() && !actors.is_empty() {
                 (
@@ -194,15 +251,18 @@ impl Timeline<'_> {
             } else {
                 (fit(&title, rest), String::new())
             };
-        Line::from(vec![
+        let mut spans = vec![
             Span::raw(" "),
             Span::styled(date, self.theme.muted),
             Span::raw(" "),
             Span::styled(event.kind.marker(), self.theme.kind(event.kind)),
             Span::raw(" "),
             Span::raw(title),
-            Span::raw("  "),
-            Span::styled(actors, self.theme.muted),
-        ])
+        ];
+        if !actors.is_empty() {
+            spans.push(Span::raw("  "));
+            spans.push(Span::styled(actors, self.theme.muted));
+        }
+        Line::from(spans)
     }
 }

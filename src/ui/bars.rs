@@ -1,0 +1,93 @@
+//! The header (store, match count, filters) and the footer (prompt or status, then key hints),
+//! each fitted to the width by giving way in order of importance.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+use crate::app::App;
+use crate::keymap;
+use crate::report::fit;
+use crate::text::{clip, sanitize};
+
+/// More of a store title than any header shows.
+const MAX_TITLE_CHARS: usize = 500;
+
+/// The header: ` evex · title   N/M events · searching…   filters`. The count is what matters
+/// most, so it always shows; the title and then the filters give way, cut with "…".
+pub fn draw_header(frame: &mut Frame, app: &App, area: Rect) {
+    let width = usize::from(area.width);
+    let (matching, total) = (app.matches.events.len(), app.store.events.len());
+    let mut count = format!("{matching}/{total} events");
+    if app.indexing {
+        count += " · indexing…";
+    } else if app.searching {
+        count += " · searching…";
+    }
+    if count.width() + 2 > width {
+        count = format!("{matching}/{total}");
+    }
+    let title = format!(
+        "evex · {}",
+        sanitize(clip(&app.store.title, MAX_TITLE_CHARS).0)
+    );
+    let filters = sanitize(&app.describe_filters()).into_owned();
+    // What is left beside the count goes to the filters first (they say why the count is
+    // what it is), then to the title.
+    let room = width.saturating_sub(count.width() + 2);
+    let filters_room = if filters.is_empty() {
+        0
+    } else {
+        filters
+            .width()
+            .min(room.saturating_sub(3))
+            .min(room * 2 / 3)
+    };
+    let title_room = room.saturating_sub(filters_room + if filters_room > 0 { 6 } else { 3 });
+    let mut text = String::from(" ");
+    if title_room >= 6 {
+        text += fit(&title, title_room.min(title.width())).as_str();
+        text += "   ";
+    }
+    text += &count;
+    if filters_room > 0 {
+        text += "   ";
+        text += fit(&filters, filters_room).trim_end();
+    }
+    frame.render_widget(
+        Paragraph::new(Line::raw(text)).style(app.theme.header),
+        area,
+    );
+}
+
+/// The footer: the prompt being typed, or the last status message, then as many whole key
+/// hints as fit, most important first.
+pub fn draw_footer(frame: &mut Frame, app: &App, area: Rect) {
+    let theme = &app.theme;
+    let width = usize::from(area.width);
+    let mut spans = Vec::new();
+    if let Some(prompt) = &app.prompt {
+        spans.push(Span::styled(prompt.kind.label(), theme.prompt));
+        spans.push(Span::raw(sanitize(&prompt.input).into_owned()));
+        spans.push(Span::styled("█", theme.prompt));
+        spans.push(Span::raw("   "));
+    } else if let Some(status) = &app.status {
+        let status = fit(&sanitize(status), width).trim_end().to_owned();
+        spans.push(Span::styled(status + "   ", theme.warning));
+    }
+    let mut used: usize = spans.iter().map(|s| s.content.width()).sum();
+    for binding in keymap::hints(app.mode, app.focus) {
+        let key = keymap::labels(binding);
+        let help = format!(" {}  ", binding.help);
+        // A hint shows whole or not at all; its trailing gap may fall off the edge.
+        if used + key.width() + help.trim_end().width() > width {
+            break;
+        }
+        used += key.width() + help.width();
+        spans.push(Span::styled(key, theme.key));
+        spans.push(Span::styled(help, theme.muted));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
