@@ -135,12 +135,17 @@ impl When {
     /// `~2015–2015`); never a bare ellipsis.
     pub fn short_within(&self, width: usize) -> String {
         let full = self.short();
-        let Some(end) = self.end else {
-            return full;
-        };
         if full.chars().count() <= width {
             return full;
         }
+        let Some(end) = self.end else {
+            // A date less precise, never wrong: `2015-06-04` becomes `2015`.
+            return Self {
+                date: PartialDate::year(self.date.year),
+                ..*self
+            }
+            .short();
+        };
         let year_end = PartialDate::year(end.year);
         let end_as_year = Self {
             end: Some(year_end),
@@ -150,12 +155,18 @@ impl When {
         if end_as_year.chars().count() <= width {
             return end_as_year;
         }
-        Self {
+        let years = Self {
             date: PartialDate::year(self.date.year),
             end: Some(year_end),
             ..*self
         }
-        .short()
+        .short();
+        if years.chars().count() <= width {
+            return years;
+        }
+        // The start year, and a dash that says the span goes on.
+        let circa = if self.circa { "~" } else { "" };
+        format!("{circa}{}–", self.date.year)
     }
 
     /// The date in words: "August 2012", "circa March 2015", "2010 to February 2015",
@@ -331,5 +342,8 @@ mod tests {
         assert_eq!(span.short_within(30), "~2015-06-26–2015-12-31");
         assert_eq!(span.short_within(16), "~2015-06-26–2015");
         assert_eq!(span.short_within(10), "~2015–2015");
+        assert_eq!(span.short_within(6), "~2015–");
+        assert_eq!(when("2015-06-04").short_within(6), "2015");
+        assert_eq!(when("before 2015-07").short_within(6), "<2015");
     }
 }

@@ -92,6 +92,14 @@ impl TimelineState {
     /// The date column's width for a timeline `width` columns wide: whole dates where there
     /// is room, else spans shortened to their years.
     fn date_column(&self, width: usize) -> usize {
+        if width < TITLE_ROOM {
+            let tiny = if width < 28 {
+                TINY_DATE_WIDTH
+            } else {
+                SHORT_DATE_WIDTH - 1
+            };
+            return self.date_width.min(tiny);
+        }
         self.date_width
             .min(width.saturating_sub(TITLE_ROOM).max(SHORT_DATE_WIDTH))
     }
@@ -155,6 +163,8 @@ const MAX_ROW_ACTORS: usize = 40;
 
 /// The date column on narrow timelines; longer spans show their ends as years.
 const SHORT_DATE_WIDTH: usize = 11;
+/// The date column on tiny timelines: a year, circa, and a dash for spans.
+const TINY_DATE_WIDTH: usize = 6;
 /// From this many columns for title and actors, actors get a column of their own.
 const ACTORS_COLUMN_FROM: usize = 70;
 /// Columns a timeline keeps for the kind and title before it widens the date column.
@@ -235,14 +245,11 @@ impl Timeline<'_> {
         let title = sanitize(clip(&event.title, MAX_ROW_CHARS).0).into_owned();
         // Actors get a column of their own on wide timelines, and otherwise whatever the
         // whole title leaves when that is at least 12 columns.
-        let column = if rest >= ACTORS_COLUMN_FROM {
-            (rest / 4).min(30)
+        let (title, actors) = if rest >= ACTORS_COLUMN_FROM {
+            let column = (rest / 4).min(30);
+            (fit(&title, rest - column - 2), fit(&actors, column))
         } else {
-            0
-        };
-        let beside = rest.saturating_sub(title.width() + 2);
-        let actors_width = column.max(beside).min(actors.width());
-        let (title, actors) =
+            let actors_width = rest.saturating_sub(title.width() + 2).min(actors.width());
             if actors_width >= 12 || actors_width == actors.width() && !actors.is_empty() {
                 (
                     fit(&title, rest - actors_width - 2),
@@ -250,7 +257,8 @@ impl Timeline<'_> {
                 )
             } else {
                 (fit(&title, rest), String::new())
-            };
+            }
+        };
         let mut spans = vec![
             Span::raw(" "),
             Span::styled(date, self.theme.muted),
