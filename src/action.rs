@@ -41,6 +41,14 @@ pub enum Action {
     NextYear,
     /// Show or hide the actor sidebar (over the timeline on narrow terminals).
     ToggleSidebar,
+    /// Mark or unmark the selected event (marks are kept across sessions).
+    ToggleMark,
+    /// Go to the next marked event.
+    NextMark,
+    /// Go to the previous marked event.
+    PrevMark,
+    /// Copy the selected event's quote with its citation to the clipboard.
+    CopyQuote,
     /// Read the next event without leaving the event view.
     NextEvent,
     /// Read the previous event without leaving the event view.

@@ -1,10 +1,12 @@
 //! The explorer's state and how actions change it. No terminal here: tests drive `App` with
 //! key events and read its fields.
 
+mod marks;
 mod navigate;
 mod prompt;
 mod run;
 
+use std::collections::BTreeSet;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -15,6 +17,7 @@ use crate::action::Action;
 use crate::filter::{ActorMode, Filter, Matches};
 use crate::index::Index;
 use crate::keymap::{self, Focus, Mode};
+use crate::marks::MarksPlace;
 use crate::query::Query;
 use crate::searcher::Searcher;
 use crate::store::{ActorId, Store};
@@ -78,6 +81,12 @@ pub struct App {
     pub should_quit: bool,
     /// Ctrl-Z was pressed; the terminal loop suspends and clears this.
     pub suspend_requested: bool,
+    /// Marked events, as store indices.
+    pub marked: BTreeSet<usize>,
+    /// Where marks are kept across sessions, if anywhere.
+    pub marks_place: Option<MarksPlace>,
+    /// Text to put on the clipboard; the terminal loop sends it and clears this.
+    pub clipboard: Option<String>,
 }
 
 impl App {
@@ -114,6 +123,9 @@ impl App {
             areas: Areas::default(),
             should_quit: false,
             suspend_requested: false,
+            marked: BTreeSet::new(),
+            marks_place: None,
+            clipboard: None,
         };
         app.show(app.matches.clone());
         app
@@ -143,6 +155,10 @@ impl App {
             Action::Bottom => self.move_by(self.focus, isize::MAX),
             Action::PageDown => self.move_by(self.focus, self.page()),
             Action::PageUp => self.move_by(self.focus, -self.page()),
+            Action::ToggleMark => self.toggle_mark(),
+            Action::NextMark => self.step_mark(true),
+            Action::PrevMark => self.step_mark(false),
+            Action::CopyQuote => self.copy_quote(),
             Action::NextEvent => self.step_event(1),
             Action::PrevEvent => self.step_event(-1),
             Action::Open => self.open_detail(),

@@ -192,6 +192,16 @@ pub const KEYMAP: &[Binding] = &[
         true,
     ),
     bind(Browse, &[ch('y')], Action::JumpToYear, "go to year", true),
+    bind(
+        Pane(Focus::Timeline),
+        &[ch(' ')],
+        Action::ToggleMark,
+        "mark",
+        true,
+    ),
+    bind(Browse, &[ch('.')], Action::NextMark, "next mark", false),
+    bind(Browse, &[ch(',')], Action::PrevMark, "previous mark", false),
+    bind(Browse, &[ch('c')], Action::CopyQuote, "copy quote", true),
     bind(Browse, &[ch('[')], Action::PrevYear, "previous year", false),
     bind(Browse, &[ch(']')], Action::NextYear, "next year", false),
     bind(

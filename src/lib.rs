@@ -6,11 +6,13 @@
 pub mod action;
 pub mod app;
 pub mod cache;
+pub mod citation;
 pub mod date;
 pub mod filter;
 pub mod index;
 pub mod input;
 pub mod keymap;
+pub mod marks;
 pub mod query;
 pub mod report;
 pub mod searcher;

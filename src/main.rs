@@ -11,6 +11,7 @@ use std::sync::Arc;
 use clap::Parser;
 use evex::app::App;
 use evex::index::Index;
+use evex::marks::MarksPlace;
 use evex::searcher::Searcher;
 use evex::theme::Theme;
 
@@ -57,7 +58,10 @@ fn explore(path: Option<&Path>) -> anyhow::Result<ExitCode> {
         }
         index
     });
-    let app = App::with_searcher(store, searcher, theme);
+    let mut app = App::with_searcher(store, searcher, theme);
+    if let Some(place) = marks_place(path) {
+        app.keep_marks_in(place);
+    }
     report_panics();
     // Lets the real-terminal tests check what a crash leaves behind.
     let panic_on_purpose = std::env::var_os("EVEX_TEST_PANIC").is_some();
@@ -69,6 +73,16 @@ fn explore(path: Option<&Path>) -> anyhow::Result<ExitCode> {
         app.run(terminal)
     })?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Where the marks of the store at `path` are kept: by its canonical path (the bundled store
+/// as `bundled`); standard input has none.
+fn marks_place(path: Option<&Path>) -> Option<MarksPlace> {
+    match path {
+        None => MarksPlace::for_user("bundled"),
+        Some(p) if p == Path::new("-") => None,
+        Some(p) => MarksPlace::for_user(&std::fs::canonicalize(p).ok()?.display().to_string()),
+    }
 }
 
 /// After the terminal is restored, a panic also says what to do about it.

@@ -195,6 +195,7 @@ fn draw_timeline(frame: &mut Frame, app: &mut App, area: Rect) {
         block: pane_block(app, Focus::Timeline, " Timeline ".into()),
         theme: &app.theme,
         focused: app.focus == Focus::Timeline,
+        marked: &app.marked,
     };
     frame.render_stateful_widget(widget, area, &mut app.timeline);
 }

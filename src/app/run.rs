@@ -57,6 +57,9 @@ impl App {
         while !self.should_quit && !stop.load(Ordering::Relaxed) {
             self.receive();
             terminal.draw(|frame| ui::draw(frame, &mut self))?;
+            if let Some(text) = self.clipboard.take() {
+                crate::citation::write_osc52(terminal.backend_mut(), &text)?;
+            }
             let tick = if self.searcher.waiting_since().is_some() {
                 SEARCH_TICK
             } else {

@@ -1,5 +1,7 @@
 //! The timeline: matching events in order, under year headings, with a scrollbar.
 
+use std::collections::BTreeSet;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -177,6 +179,8 @@ pub struct Timeline<'a> {
     pub block: Block<'a>,
     pub theme: &'a Theme,
     pub focused: bool,
+    /// Marked events, as store indices.
+    pub marked: &'a BTreeSet<usize>,
 }
 
 impl StatefulWidget for Timeline<'_> {
@@ -259,8 +263,13 @@ impl Timeline<'_> {
                 (fit(&title, rest), String::new())
             }
         };
+        let mark = if self.marked.contains(&index) {
+            Span::styled("•", self.theme.mark)
+        } else {
+            Span::raw(" ")
+        };
         let mut spans = vec![
-            Span::raw(" "),
+            mark,
             Span::styled(date, self.theme.muted),
             Span::raw(" "),
             Span::styled(event.kind.marker(), self.theme.kind(event.kind)),

@@ -1,0 +1,90 @@
+//! Marks and copying: marking events to come back to, stepping between marks, keeping them
+//! across sessions, and copying the selected event's quote with its citation.
+
+use std::collections::BTreeSet;
+
+use super::App;
+use crate::citation;
+use crate::marks::MarksPlace;
+
+impl App {
+    /// Keeps marks in `place`, starting with the marks saved there. Marks whose events the
+    /// store no longer has are dropped, with a note.
+    pub fn keep_marks_in(&mut self, place: MarksPlace) {
+        match place.load() {
+            Ok(ids) => {
+                let wanted: BTreeSet<&str> = ids.iter().map(String::as_str).collect();
+                self.marked = (0..self.store.events.len())
+                    .filter(|&e| wanted.contains(self.store.events[e].id.as_str()))
+                    .collect();
+                let gone = ids.len().saturating_sub(self.marked.len());
+                if gone > 0 {
+                    self.status = Some(format!(
+                        "{gone} mark(s) dropped: the store no longer has their events"
+                    ));
+                }
+            }
+            Err(e) => self.status = Some(format!("marks not read: {e}")),
+        }
+        self.marks_place = Some(place);
+    }
+
+    /// Space on the timeline: marks or unmarks the selected event, and saves the marks.
+    pub(super) fn toggle_mark(&mut self) {
+        let Some(event) = self.selected_event() else {
+            return;
+        };
+        if !self.marked.remove(&event) {
+            self.marked.insert(event);
+        }
+        let Some(place) = &self.marks_place else {
+            return;
+        };
+        let ids = self
+            .marked
+            .iter()
+            .map(|&e| self.store.events[e].id.clone())
+            .collect();
+        if let Err(e) = place.save(&ids) {
+            self.status = Some(format!("marks not saved: {e}"));
+        }
+    }
+
+    /// `.` and `,`: the next or previous marked event among the matches.
+    pub(super) fn step_mark(&mut self, forward: bool) {
+        let at = self.timeline.selected;
+        let marked = |p: &usize| self.marked.contains(&self.matches.events[*p]);
+        let found = if forward {
+            (at + 1..self.matches.events.len()).find(marked)
+        } else {
+            (0..at).rev().find(marked)
+        };
+        match found {
+            Some(position) => {
+                self.timeline.selected = position;
+                self.detail.scroll = 0;
+            }
+            None if self.marked.is_empty() => {
+                self.status = Some("no marks yet: Space on the timeline marks an event".into());
+            }
+            None => {
+                let way = if forward { "after" } else { "before" };
+                self.status = Some(format!("no marked event {way} this one"));
+            }
+        }
+    }
+
+    /// `c`: puts the selected event's quote with its citation on the clipboard (the terminal
+    /// loop sends it) and says what was copied.
+    pub(super) fn copy_quote(&mut self) {
+        let Some(event) = self.selected_event() else {
+            return;
+        };
+        let text = citation::cite(&self.store, &self.store.events[event]);
+        self.status = Some(format!(
+            "copied the quote with its citation ({} characters)",
+            text.chars().count()
+        ));
+        self.clipboard = Some(text);
+    }
+}

@@ -1,0 +1,108 @@
+//! Keeping what you found: marks (Space, `.`/`,`), kept per store across sessions, and the
+//! quote copied with its citation (`c`), sent to the clipboard through OSC 52.
+
+mod common;
+
+use common::tmux::Tmux;
+use common::{app, key, selected_id};
+use evex::citation;
+use evex::marks::MarksPlace;
+use evex::store::Store;
+use ratatui::crossterm::event::KeyCode;
+
+#[test]
+fn space_marks_and_dot_and_comma_step_between_marks() {
+    let mut app = app();
+    key(&mut app, KeyCode::Char(' '));
+    let first = selected_id(&app).to_owned();
+    (0..5).for_each(|_| key(&mut app, KeyCode::Char('j')));
+    key(&mut app, KeyCode::Char(' '));
+    let second = selected_id(&app).to_owned();
+    assert_eq!(app.marked.len(), 2);
+    key(&mut app, KeyCode::Char('g'));
+    key(&mut app, KeyCode::Char('.'));
+    assert_eq!(
+        selected_id(&app),
+        second,
+        "the next mark after the first event"
+    );
+    key(&mut app, KeyCode::Char(','));
+    assert_eq!(selected_id(&app), first);
+    key(&mut app, KeyCode::Char(','));
+    assert_eq!(
+        app.status.as_deref(),
+        Some("no marked event before this one")
+    );
+    key(&mut app, KeyCode::Char(' '));
+    assert_eq!(app.marked.len(), 1, "Space again unmarks");
+    let text = common::draw(&mut app, 120, 40).backend().to_string();
+    assert!(text.contains("│•"), "a marked row shows its mark:\n{text}");
+}
+
+#[test]
+fn marks_are_kept_per_store_and_missing_events_are_dropped_with_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let place = MarksPlace::new(dir.path(), "bundled");
+    let mut app = app();
+    app.keep_marks_in(place.clone());
+    (0..3).for_each(|_| key(&mut app, KeyCode::Char('j')));
+    key(&mut app, KeyCode::Char(' '));
+    let marked = selected_id(&app).to_owned();
+    let mut again = common::app();
+    again.keep_marks_in(place.clone());
+    let ids: Vec<&str> = again
+        .marked
+        .iter()
+        .map(|&e| again.store.events[e].id.as_str())
+        .collect();
+    assert_eq!(ids, [marked.as_str()]);
+    let mut ids = place.load().unwrap();
+    ids.insert("an-event-that-is-gone".into());
+    place.save(&ids).unwrap();
+    let mut third = common::app();
+    third.keep_marks_in(place);
+    assert_eq!(third.marked.len(), 1);
+    assert_eq!(
+        third.status.as_deref(),
+        Some("1 mark(s) dropped: the store no longer has their events")
+    );
+}
+
+#[test]
+fn c_copies_the_quote_with_its_citation() {
+    let mut app = app();
+    key(&mut app, KeyCode::Char('c'));
+    let copied = app.clipboard.clone().unwrap();
+    let store = Store::bundled();
+    let event = &store.events[app.selected_event().unwrap()];
+    assert_eq!(copied, citation::cite(&store, event));
+    assert!(copied.starts_with('“'), "{copied}");
+    assert!(copied.ends_with(", The Diplomat, 2015)"), "{copied}");
+    assert!(
+        copied.contains("(Samuel Ramani, “Belarus and Kyrgyzstan"),
+        "{copied}"
+    );
+    assert!(
+        app.status
+            .as_deref()
+            .unwrap()
+            .starts_with("copied the quote with its citation")
+    );
+    let mut osc = Vec::new();
+    citation::write_osc52(&mut osc, &copied).unwrap();
+    assert!(osc.starts_with(b"\x1b]52;c;"));
+}
+
+#[test]
+fn c_puts_the_quote_on_the_clipboard_in_a_real_terminal() {
+    let tmux = Tmux::start(120, 40);
+    tmux.run(&["set-option", "-g", "set-clipboard", "on"]);
+    tmux.wait_for("the shell prompt", |s| s.contains('$'));
+    tmux.command(env!("CARGO_BIN_EXE_evex"));
+    tmux.wait_for("the explorer", |s| s.contains("events"));
+    tmux.keys(&["c"]);
+    tmux.wait_for("the status", |s| s.contains("copied the quote"));
+    let buffer = String::from_utf8_lossy(&tmux.run(&["show-buffer"]).stdout).into_owned();
+    assert!(buffer.contains("The Diplomat"), "tmux got {buffer:?}");
+    tmux.keys(&["q"]);
+}
