@@ -197,7 +197,7 @@ pub const KEYMAP: &[Binding] = &[
         &[ch(' ')],
         Action::ToggleMark,
         "mark",
-        true,
+        false,
     ),
     bind(Browse, &[ch('.')], Action::NextMark, "next mark", false),
     bind(Browse, &[ch(',')], Action::PrevMark, "previous mark", false),

@@ -78,11 +78,10 @@ pub fn draw_help(frame: &mut Frame, state: &mut HelpState, theme: &Theme, body: 
     let inner_width = usize::from(width.saturating_sub(2));
     let mut lines = binding_lines(inner_width, theme);
     lines.push(Line::raw(""));
-    lines.extend(
-        NOTES
-            .iter()
-            .map(|n| Line::styled(format!(" {n}"), theme.muted)),
-    );
+    for note in NOTES {
+        let note = [Span::styled(note, theme.muted)];
+        lines.extend(super::wrap::wrap(vec![Span::raw(" ")], &note, inner_width));
+    }
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
     let total = paragraph.line_count(width.saturating_sub(2));
     let height = u16::try_from(total + 2)
