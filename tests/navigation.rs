@@ -47,9 +47,25 @@ fn y_selects_the_first_event_that_search_finds_for_the_same_date() {
         );
         assert_eq!(app.status, None, "{text}: {:?}", app.status);
         let chosen = selected_id(&app).to_owned();
+        let range = evex::query::parse_dates(text).unwrap();
         search(&mut app, text);
-        let first_found = &app.store.events[app.matches.events[0]].id;
-        assert_eq!(&chosen, first_found, "y {text} and /{text} disagree");
+        let found: Vec<&evex::store::Event> = app
+            .matches
+            .events
+            .iter()
+            .map(|&e| &app.store.events[e])
+            .collect();
+        assert!(
+            found.iter().any(|e| e.id == chosen),
+            "y {text} chose what /{text} hides"
+        );
+        // The first that starts in the range, else the first that spans it.
+        let expected = found
+            .iter()
+            .find(|e| e.when.first_day() >= range.first)
+            .or(found.first())
+            .unwrap();
+        assert_eq!(chosen, expected.id, "y {text}");
     }
 }
 

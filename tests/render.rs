@@ -68,7 +68,7 @@ fn prompt_shows_in_the_footer() {
         "{footer}"
     );
     assert!(
-        text.contains("3/49 events"),
+        text.contains("3/60 events"),
         "Lukashenko in 2010, spans included"
     );
 }
@@ -215,7 +215,7 @@ fn the_header_says_when_a_search_or_the_index_is_slow() {
     let mut app = app();
     assert!(!header(&mut app).contains('…'));
     app.searching = true;
-    assert!(header(&mut app).contains("49/49 events · searching…"));
+    assert!(header(&mut app).contains("60/60 events · searching…"));
     app.indexing = true;
-    assert!(header(&mut app).contains("49/49 events · indexing…"));
+    assert!(header(&mut app).contains("60/60 events · indexing…"));
 }

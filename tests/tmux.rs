@@ -15,7 +15,7 @@ fn search_select_an_actor_and_quit_in_a_real_terminal() {
     tmux.type_text(&format!("{} ; echo exit=$?", env!("CARGO_BIN_EXE_evex")));
     tmux.keys(&["Enter"]);
     let first = tmux.wait_for("the timeline", |s| {
-        s.contains("49/49 events") && s.contains("── 1998 ")
+        s.contains("60/60 events") && s.contains("── 1998 ")
     });
     assert!(first.contains("Lukashenko expels ambassadors"), "{first}");
 
@@ -24,7 +24,7 @@ fn search_select_an_actor_and_quit_in_a_real_terminal() {
     let searched = tmux.wait_for("the search to apply", |s| {
         s.contains("search “bakiyev”") && !s.contains('█')
     });
-    assert!(searched.contains("16/49 events"), "{searched}");
+    assert!(searched.contains("17/60 events"), "{searched}");
     assert!(
         searched.contains("Bakiyev is chased from power"),
         "{searched}"
@@ -41,7 +41,7 @@ fn search_select_an_actor_and_quit_in_a_real_terminal() {
     let selected = tmux.wait_for("the actor filter", |s| {
         s.contains("actors: any of K. Bakiyev")
     });
-    assert!(selected.contains("11/49 events"), "{selected}");
+    assert!(selected.contains("10/60 events"), "{selected}");
     assert!(selected.contains("✓ Kurmanbek Bakiyev"), "{selected}");
 
     tmux.keys(&["q"]);
@@ -128,7 +128,7 @@ fn escapes_in_the_store_never_reach_the_terminal() {
 fn sigterm_and_sighup_restore_the_terminal() {
     for signal in ["TERM", "HUP"] {
         let tmux = Tmux::start(100, 30);
-        open(&tmux, "", "", "49/49 events");
+        open(&tmux, "", "", "60/60 events");
         let pid = std::fs::read_to_string(pidfile(&tmux)).unwrap();
         let killed = Command::new("kill")
             .args([&format!("-{signal}"), pid.trim()])
@@ -159,7 +159,7 @@ fn sigterm_and_sighup_restore_the_terminal() {
 #[test]
 fn ctrl_z_suspends_and_fg_resumes() {
     let tmux = Tmux::start(100, 30);
-    open(&tmux, "", "", "49/49 events");
+    open(&tmux, "", "", "60/60 events");
     tmux.type_text("/minsk");
     tmux.keys(&["Enter"]);
     tmux.wait_for("the search", |s| s.contains("search “minsk”"));
@@ -219,7 +219,7 @@ fn a_panic_restores_the_terminal_and_says_what_to_do() {
 #[test]
 fn closing_the_terminal_ends_evex() {
     let tmux = Tmux::start(100, 30);
-    open(&tmux, "", "", "49/49 events");
+    open(&tmux, "", "", "60/60 events");
     let pid = std::fs::read_to_string(pidfile(&tmux)).unwrap();
     let proc = std::path::PathBuf::from(format!("/proc/{}", pid.trim()));
     assert!(proc.exists());

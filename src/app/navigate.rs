@@ -143,8 +143,8 @@ impl App {
         }
     }
 
-    /// `y`: selects the first match whose days overlap a year, month, day or range, the same
-    /// events a search for it finds, and shows its year at the top. With none, it says why
+    /// `y`: selects the first match that starts in a year, month, day or range, else the
+    /// first that spans it (the same events a search for it finds), and shows it at the top. With none, it says why
     /// (the search may hide some) and selects the nearest match after it, or the last.
     pub(super) fn go_to_date(&mut self, text: &str) {
         let Some(range) = crate::query::parse_dates(text) else {
@@ -158,9 +158,19 @@ impl App {
             return;
         }
         let events = &self.matches.events;
+        // The first event that starts in the range, else the first that spans it: always one
+        // a search for the range finds.
+        let starts =
+            events.partition_point(|&e| self.store.events[e].when.first_day() < range.first);
         let found = events
-            .iter()
-            .position(|&e| self.store.events[e].when.overlaps(range));
+            .get(starts)
+            .filter(|&&e| self.store.events[e].when.first_day() <= range.last)
+            .map(|_| starts)
+            .or_else(|| {
+                events
+                    .iter()
+                    .position(|&e| self.store.events[e].when.overlaps(range))
+            });
         let position = found.unwrap_or_else(|| {
             let after =
                 events.partition_point(|&e| self.store.events[e].when.last_day() < range.first);

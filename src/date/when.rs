@@ -155,6 +155,18 @@ impl When {
         if end_as_year.chars().count() <= width {
             return end_as_year;
         }
+        let month_to_year = Self {
+            date: PartialDate {
+                day: None,
+                ..self.date
+            },
+            end: Some(year_end),
+            ..*self
+        }
+        .short();
+        if month_to_year.chars().count() <= width {
+            return month_to_year;
+        }
         let years = Self {
             date: PartialDate::year(self.date.year),
             end: Some(year_end),
@@ -341,6 +353,7 @@ mod tests {
         };
         assert_eq!(span.short_within(30), "~2015-06-26–2015-12-31");
         assert_eq!(span.short_within(16), "~2015-06-26–2015");
+        assert_eq!(span.short_within(14), "~2015-06–2015");
         assert_eq!(span.short_within(10), "~2015–2015");
         assert_eq!(span.short_within(6), "~2015–");
         assert_eq!(when("2015-06-04").short_within(6), "2015");

@@ -164,7 +164,7 @@ const MAX_ROW_CHARS: usize = 1_000;
 const MAX_ROW_ACTORS: usize = 40;
 
 /// The date column on narrow timelines; longer spans show their ends as years.
-const SHORT_DATE_WIDTH: usize = 11;
+const SHORT_DATE_WIDTH: usize = 13;
 /// The date column on tiny timelines: a year, circa, and a dash for spans.
 const TINY_DATE_WIDTH: usize = 6;
 /// From this many columns for title and actors, actors get a column of their own.
