@@ -39,7 +39,7 @@ fn search_select_an_actor_and_quit_in_a_real_terminal() {
     // The cursor stayed on its actor through the search; the top row has the most matches.
     tmux.keys(&["g", "Space"]);
     let selected = tmux.wait_for("the actor filter", |s| {
-        s.contains("actors: any of K. Bakiyev")
+        s.contains("actors: any of K. Bakiyev") && s.contains("10/60 events")
     });
     assert!(selected.contains("10/60 events"), "{selected}");
     assert!(selected.contains("✓ Kurmanbek Bakiyev"), "{selected}");
