@@ -156,15 +156,6 @@ impl Sidebar<'_> {
                 }
             })
             .collect();
-        let shown = |name: &str, width| -> String {
-            middle_cut(name, width)
-                .iter()
-                .map(|p| match p {
-                    Piece::Text { text, .. } => *text,
-                    Piece::Cut => "…",
-                })
-                .collect()
-        };
         for i in 0..names.len() {
             let same = (0..names.len()).any(|j| {
                 j != i && shown(&names[j].0, room(actors[j])) == shown(&names[i].0, room(actors[i]))
@@ -232,6 +223,17 @@ enum Piece<'a> {
     Cut,
 }
 
+/// `name` as [`middle_cut`] shows it in `width` columns.
+fn shown(name: &str, width: usize) -> String {
+    middle_cut(name, width)
+        .iter()
+        .map(|p| match p {
+            Piece::Text { text, .. } => *text,
+            Piece::Cut => "…",
+        })
+        .collect()
+}
+
 /// `name` in at most `width` columns. A name too long loses its middle, not its end, so
 /// "Kyrgyz Ministry of Foreign Affairs" and "Kyrgyz Ministry of Interior" still differ;
 /// grapheme clusters (a letter and its combining marks, a Hangul syllable) stay whole.
@@ -277,16 +279,6 @@ fn middle_cut(name: &str, width: usize) -> Vec<Piece<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn shown(name: &str, width: usize) -> String {
-        middle_cut(name, width)
-            .iter()
-            .map(|p| match p {
-                Piece::Text { text, .. } => *text,
-                Piece::Cut => "…",
-            })
-            .collect()
-    }
 
     #[test]
     fn long_names_lose_their_middle_and_stay_apart() {
