@@ -11,7 +11,8 @@ use evex::index::Index;
 use evex::input::{self, Input};
 use evex::query::{self, Query, Term};
 use evex::report;
-use evex::store::{self, Diagnostic, LoadError, Loaded, Severity, Warnings};
+use evex::store::{self, Diagnostic, LoadError, Loaded, Severity, Store, Warnings};
+use evex::text::count;
 
 use crate::open::{self, with_progress};
 
@@ -43,15 +44,22 @@ enum Command {
         #[arg(long)]
         deny_warnings: bool,
     },
-    /// Count events per year, per actor and per kind.
-    Stats {
-        /// The RON store (`-` for standard input); the bundled store when left out.
-        file: Option<PathBuf>,
-    },
+    /// Count events per year, per actor and per kind, optionally filtered as `list` is.
+    Stats(Selection),
 }
 
 #[derive(Debug, clap::Args)]
 struct ListArgs {
+    #[command(flatten)]
+    selection: Selection,
+    /// How to print the events.
+    #[arg(long, short, value_enum, default_value_t = Format::Table)]
+    format: Format,
+}
+
+/// A store and which of its events to use, shared by `list` and `stats`.
+#[derive(Debug, clap::Args)]
+struct Selection {
     /// The RON store (`-` for standard input); the bundled store when left out.
     file: Option<PathBuf>,
     /// A search query, as typed after `/` in the explorer: words, "phrases", @actor, 2012,
@@ -65,9 +73,28 @@ struct ListArgs {
     /// Only events that overlap this year, month or range: 2012, 2012-08, 2010..2013.
     #[arg(long, short, value_parser = parse_years)]
     year: Option<DayRange>,
-    /// How to print the events.
-    #[arg(long, short, value_enum, default_value_t = Format::Table)]
-    format: Format,
+}
+
+impl Selection {
+    fn is_everything(&self) -> bool {
+        self.query.is_none() && self.actor.is_empty() && self.year.is_none()
+    }
+
+    /// The events that match, in timeline order, with the index (built here when the cache
+    /// had none).
+    fn apply(&self, store: &Store, index: Option<Index>) -> (Vec<usize>, Index) {
+        let mut query = self.query.as_deref().map(Query::parse).unwrap_or_default();
+        query
+            .terms
+            .extend(self.actor.iter().map(|a| Term::Actor(a.clone())));
+        query.terms.extend(self.year.map(Term::Dates));
+        let index = index.unwrap_or_else(|| with_progress("indexing", || Index::new(store)));
+        let filter = Filter {
+            query,
+            ..Filter::default()
+        };
+        (filter::apply(store, &index, &filter).events, index)
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -96,21 +123,15 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             file,
             deny_warnings,
         }) => validate(file.as_deref(), deny_warnings),
-        Some(Command::Stats { file }) => {
-            let Ok(opened) = open::open(file.as_deref()) else {
-                return Ok(ExitCode::from(2));
-            };
-            report::stats(&mut io::stdout().lock(), &opened.store)?;
-            Ok(ExitCode::SUCCESS)
-        }
+        Some(Command::Stats(selection)) => stats(&selection),
     }
 }
 
 /// Reads and loads a store, printing every problem on standard error when it fails.
 pub fn load(path: Option<&Path>) -> Result<(Input, Loaded), ()> {
-    let label = path.map_or_else(|| "the bundled store".into(), |p| p.display().to_string());
+    let label = path.map_or_else(|| "the bundled store".into(), input::display_name);
     let input = with_progress(&format!("reading {label}"), || input::read(path))
-        .map_err(|e| eprintln!("evex: {e}"))?;
+        .map_err(|e| say!("evex: {e}"))?;
     let parsed = with_progress(&format!("loading {label}"), || {
         store::parse_with(&input.text, Warnings::Counted)
     });
@@ -121,7 +142,7 @@ pub fn load(path: Option<&Path>) -> Result<(Input, Loaded), ()> {
         }
         Err(e) => {
             print_diagnostics(&input, e.diagnostics());
-            eprintln!(
+            say!(
                 "evex: {} could not be loaded; fix the problems above and try again",
                 input.name
             );
@@ -133,7 +154,10 @@ pub fn load(path: Option<&Path>) -> Result<(Input, Loaded), ()> {
 /// Says that a store has warnings, which `evex validate` lists.
 pub fn report_warnings(name: &str, warnings: usize) {
     if warnings > 0 {
-        eprintln!("evex: {name}: {warnings} warning(s); `evex validate` lists them");
+        say!(
+            "evex: {name}: {}; `evex validate` lists them",
+            count(warnings, "warning")
+        );
     }
 }
 
@@ -148,57 +172,57 @@ fn print_diagnostics(input: &Input, diagnostics: &[Diagnostic]) {
                 "33"
             };
             let (head, tail) = text.split_once('\n').unwrap_or((&text, ""));
-            eprintln!("\x1b[1;{code}m{head}\x1b[0m\n{tail}\n");
+            say!("\x1b[1;{code}m{head}\x1b[0m\n{tail}\n");
         } else {
-            eprintln!("{text}\n");
+            say!("{text}\n");
         }
     }
 }
 
 fn list(args: &ListArgs) -> anyhow::Result<ExitCode> {
-    let Ok(opened) = open::open(args.file.as_deref()) else {
+    let Ok(opened) = open::open(args.selection.file.as_deref()) else {
         return Ok(ExitCode::from(2));
     };
     let store = &opened.store;
-    let mut query = args.query.as_deref().map(Query::parse).unwrap_or_default();
-    query
-        .terms
-        .extend(args.actor.iter().map(|a| Term::Actor(a.clone())));
-    query.terms.extend(args.year.map(Term::Dates));
-    let index = match opened.index {
-        Some(index) => index,
-        None => with_progress("indexing", || Index::new(store)),
-    };
-    let matches = filter::apply(
-        store,
-        &index,
-        &Filter {
-            query,
-            ..Filter::default()
-        },
-    );
+    let (events, index) = args.selection.apply(store, opened.index);
     let stdout = io::stdout();
     let mut out = stdout.lock();
-    let result = match args.format {
-        Format::Json => report::json(&mut out, store, &matches.events),
-        Format::Csv => report::csv(&mut out, store, &matches.events),
+    let tty = stdout.is_terminal();
+    match args.format {
+        Format::Json => report::json(&mut out, store, &events)?,
+        Format::Csv => report::csv(&mut out, store, &events, tty)?,
         Format::Table => {
-            let tty = stdout.is_terminal();
             let width = if tty {
                 ratatui::crossterm::terminal::size().map_or(100, |(w, _)| usize::from(w))
             } else {
                 100
             };
-            report::table(&mut out, store, &matches.events, width, color(tty))
+            report::table(&mut out, store, &events, width, color(tty))?;
         }
-    };
-    result?;
+    }
     out.flush()?;
     if let Some(saver) = opened.saver
         && let Err(e) = saver.save(store, &index)
     {
-        eprintln!("evex: could not save a copy in the cache (the next run parses again): {e}");
+        say!("evex: could not save a copy in the cache (the next run parses again): {e}");
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn stats(selection: &Selection) -> anyhow::Result<ExitCode> {
+    let Ok(opened) = open::open(selection.file.as_deref()) else {
+        return Ok(ExitCode::from(2));
+    };
+    let store = &opened.store;
+    let mut out = io::stdout().lock();
+    if selection.is_everything() {
+        let all: Vec<usize> = (0..store.events.len()).collect();
+        report::stats(&mut out, store, &all)?;
+    } else {
+        let (events, _) = selection.apply(store, opened.index);
+        report::stats(&mut out, store, &events)?;
+    }
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -206,7 +230,7 @@ fn validate(path: Option<&Path>, deny_warnings: bool) -> anyhow::Result<ExitCode
     let input = match input::read(path) {
         Ok(input) => input,
         Err(e) => {
-            eprintln!("evex: {e}");
+            say!("evex: {e}");
             return Ok(ExitCode::from(2));
         }
     };
@@ -218,24 +242,32 @@ fn validate(path: Option<&Path>, deny_warnings: bool) -> anyhow::Result<ExitCode
         Err(LoadError::Invalid(all)) => {
             print_diagnostics(&input, &all);
             let errors = all.iter().filter(|d| d.severity == Severity::Error).count();
-            eprintln!(
-                "evex: {}: {errors} error(s), {} warning(s)",
+            say!(
+                "evex: {}: {}, {}",
                 input.name,
-                all.len() - errors
+                count(errors, "error"),
+                count(all.len() - errors, "warning")
             );
             Ok(ExitCode::from(1))
         }
         Ok(loaded) => {
             print_diagnostics(&input, &loaded.warnings);
             let s = &loaded.store;
-            println!(
-                "{}: {} events, {} actors, {} sources: no errors, {} warning(s)",
+            let summary = writeln!(
+                io::stdout(),
+                "{}: {}, {}, {}: no errors, {}",
                 input.name,
-                s.events.len(),
-                s.actors.len(),
-                s.sources.len(),
-                loaded.warnings.len()
+                count(s.events.len(), "event"),
+                count(s.actors.len(), "actor"),
+                count(s.sources.len(), "source"),
+                count(loaded.warnings.len(), "warning")
             );
+            // A reader that went away does not change what the store is.
+            if let Err(e) = summary
+                && e.kind() != io::ErrorKind::BrokenPipe
+            {
+                return Err(e.into());
+            }
             Ok(ExitCode::from(u8::from(
                 deny_warnings && !loaded.warnings.is_empty(),
             )))

@@ -4,8 +4,10 @@ use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use crate::store::BUNDLED;
+use crate::text::sanitize;
 
-/// A store's text and the name to show in messages.
+/// A store's text and the name to show in messages, sanitized: a file name can hold escape
+/// sequences, and every message that names the file reaches the terminal.
 #[derive(Debug, Clone)]
 pub struct Input {
     pub name: String,
@@ -53,7 +55,7 @@ pub fn read(path: Option<&Path>) -> Result<Input, InputError> {
             })?;
         (name, bytes)
     } else {
-        let name = path.display().to_string();
+        let name = display_name(path);
         (name.clone(), read_file(path.to_path_buf(), name)?)
     };
     match String::from_utf8(bytes) {
@@ -69,6 +71,11 @@ pub fn read(path: Option<&Path>) -> Result<Input, InputError> {
             })
         }
     }
+}
+
+/// A path as messages show it: control characters and bidi overrides made visible.
+pub fn display_name(path: &Path) -> String {
+    sanitize(&path.display().to_string()).into_owned()
 }
 
 fn read_file(path: PathBuf, name: String) -> Result<Vec<u8>, InputError> {

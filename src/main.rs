@@ -1,5 +1,14 @@
 //! The `evex` binary: parses arguments, loads the store and runs a command or the explorer.
 
+/// Writes a line on standard error. A closed or hung-up stderr is ignored, where
+/// `eprintln!` would panic: a reader going away is never a crash.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 mod cli;
 mod open;
 
@@ -13,6 +22,7 @@ use evex::app::App;
 use evex::index::Index;
 use evex::marks::MarksPlace;
 use evex::searcher::Searcher;
+use evex::text::sanitize;
 use evex::theme::Theme;
 
 /// mimalloc: loading a big store makes millions of small strings, and glibc's allocator
@@ -21,26 +31,48 @@ use evex::theme::Theme;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    match cli::run(cli::Cli::parse()) {
+    let cli = match cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage(&e),
+    };
+    match cli::run(cli) {
         Ok(code) => code,
         // The reader went away (`evex list | head`): not an error.
-        Err(e)
-            if e.downcast_ref::<io::Error>()
-                .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe) =>
-        {
-            ExitCode::SUCCESS
-        }
+        Err(e) if is_closed_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("evex: {e:#}");
+            say!("evex: {}", sanitize(&format!("{e:#}")));
             ExitCode::from(2)
         }
     }
 }
 
+/// Whether an error comes from writing to a reader that went away.
+fn is_closed_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|e| {
+        e.downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Prints help, the version or a usage error. Errors quote what was typed (a file name from a
+/// glob can hold escape sequences), so they are printed plain and sanitized line by line.
+fn usage(e: &clap::Error) -> ExitCode {
+    let code = ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+    if !e.use_stderr() {
+        let _ = e.print();
+        return code;
+    }
+    let text = e.render().to_string();
+    for line in text.lines() {
+        say!("{}", sanitize(line));
+    }
+    code
+}
+
 /// Opens the explorer on a store.
 fn explore(path: Option<&Path>) -> anyhow::Result<ExitCode> {
     if !io::stdout().is_terminal() {
-        eprintln!("evex: the explorer needs a terminal; try `evex list`");
+        say!("evex: the explorer needs a terminal; try `evex list`");
         return Ok(ExitCode::from(2));
     }
     let Ok(opened) = open::open(path) else {
@@ -90,7 +122,7 @@ fn report_panics() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         previous(info);
-        eprintln!(
+        say!(
             "evex crashed: this is a bug in evex {}. Please report it to the evex maintainers with the message above and, if you can, the store you opened.",
             env!("CARGO_PKG_VERSION")
         );

@@ -48,11 +48,11 @@ pub fn open(path: Option<&Path>) -> Result<Opened, ()> {
         .and_then(|p| Some((Cache::user()?, p)))
         .filter(|(_, p)| std::fs::metadata(p).is_ok_and(|m| m.len() >= CACHE_FROM_BYTES));
     if let Some((cache, path)) = &cache {
-        let name = path.display();
+        let name = evex::input::display_name(path);
         if let Some(cached) = with_progress(&format!("reading the cached copy of {name}"), || {
             cache.load(path)
         }) {
-            cli::report_warnings(&name.to_string(), cached.warnings);
+            cli::report_warnings(&name, cached.warnings);
             return Ok(Opened {
                 store: cached.store,
                 index: Some(cached.index),
@@ -97,11 +97,12 @@ pub fn with_progress<T>(what: &str, work: impl FnOnce() -> T) -> T {
                 shown = true;
                 let secs = start.elapsed().as_secs_f64();
                 let mark = spinner[frame % spinner.len()];
-                eprint!("\r\x1b[2K{mark} evex: {what}… {secs:.1} s");
-                let _ = io::stderr().flush();
+                let mut stderr = io::stderr().lock();
+                let _ = write!(stderr, "\r\x1b[2K{mark} evex: {what}… {secs:.1} s");
+                let _ = stderr.flush();
             }
             if shown {
-                eprint!("\r\x1b[2K");
+                let _ = write!(io::stderr(), "\r\x1b[2K");
             }
         });
         let result = work();

@@ -8,7 +8,7 @@ use serde_json::ser::{Formatter, PrettyFormatter};
 use unicode_width::UnicodeWidthStr;
 
 use crate::store::{Event, EventKind, Store};
-use crate::text::{is_unsafe, sanitize};
+use crate::text::{count, is_unsafe, sanitize};
 
 /// One event as `evex list --format json|csv` writes it: ids resolved to names.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -103,21 +103,27 @@ impl Formatter for SafeFormatter {
     );
 }
 
-pub fn csv(out: &mut impl Write, store: &Store, events: &[usize]) -> io::Result<()> {
-    // Every text field is quoted, so control characters in the data stay inside quotes.
-    let mut writer = ::csv::WriterBuilder::new()
-        .quote_style(::csv::QuoteStyle::NonNumeric)
-        .from_writer(out);
-    writer.write_record([
-        "id", "date", "end", "circa", "title", "kind", "actors", "place", "source", "quote", "tags",
-    ])?;
+/// Events as CSV. Every text field is quoted, dates included, so a spreadsheet keeps
+/// `2015-06` as text and control characters in the data stay inside quotes; `circa` is a bare
+/// `true`/`false`. On a terminal (`terminal`), quoting protects nothing: control characters
+/// are made visible as the table shows them.
+pub fn csv(out: &mut impl Write, store: &Store, events: &[usize], terminal: bool) -> io::Result<()> {
+    let field = |out: &mut dyn Write, text: &str| -> io::Result<()> {
+        let text = if terminal { sanitize(text) } else { text.into() };
+        write!(out, "\"{}\"", text.replace('"', "\"\""))
+    };
+    writeln!(out, "id,date,end,circa,title,kind,actors,place,source,quote,tags")?;
     for &i in events {
         let r = EventRecord::new(store, &store.events[i]);
-        writer.write_record([
-            r.id,
-            r.date,
-            r.end.unwrap_or_default(),
-            r.circa.to_string(),
+        field(out, &r.id)?;
+        write!(out, ",")?;
+        field(out, &r.date)?;
+        write!(out, ",")?;
+        if let Some(end) = &r.end {
+            field(out, end)?;
+        }
+        write!(out, ",{},", r.circa)?;
+        let rest = [
             r.title,
             format!("{:?}", r.kind),
             r.actors.join("; "),
@@ -125,9 +131,16 @@ pub fn csv(out: &mut impl Write, store: &Store, events: &[usize]) -> io::Result<
             r.source,
             r.quote,
             r.tags.join("; "),
-        ])?;
+        ];
+        for (n, text) in rest.iter().enumerate() {
+            if n > 0 {
+                write!(out, ",")?;
+            }
+            field(out, text)?;
+        }
+        writeln!(out)?;
     }
-    writer.flush()
+    Ok(())
 }
 
 /// Cuts `text` to `width` terminal columns, ending with `…` when cut, padded to `width`.
@@ -153,6 +166,8 @@ pub fn fit(text: &str, width: usize) -> String {
 }
 
 /// A table of events that fits `width` columns: date, kind, title and actors' short names.
+/// Narrower terminals drop the actors, then the kind, then cut the dates; no line is wider
+/// than `width` from 20 columns up.
 pub fn table(
     out: &mut impl Write,
     store: &Store,
@@ -164,22 +179,15 @@ pub fn table(
         .iter()
         .map(|&i| store.events[i].when.short())
         .collect();
-    let date_w = dates.iter().map(|d| d.width()).max().unwrap_or(4).max(4);
-    let rest = width.saturating_sub(date_w + 3 + 3 + 3);
-    let title_w = (rest * 2 / 3).max(10);
-    let actors_w = rest.saturating_sub(title_w);
+    let natural = dates.iter().map(|d| d.width()).max().unwrap_or(4).max(4);
+    let columns = Columns::new(natural, width);
     let (bold, dim, reset) = if color {
         ("\x1b[1m", "\x1b[2m", "\x1b[0m")
     } else {
         ("", "", "")
     };
-    writeln!(
-        out,
-        "{bold}{} KND {} {}{reset}",
-        fit("DATE", date_w),
-        fit("TITLE", title_w),
-        fit("ACTORS", actors_w).trim_end()
-    )?;
+    let header = fit("DATE", columns.date) + &columns.after_date("KND", "TITLE", "ACTORS");
+    writeln!(out, "{bold}{}{reset}", header.trim_end())?;
     for (&i, date) in events.iter().zip(&dates) {
         let e = &store.events[i];
         let actors: Vec<&str> = e
@@ -187,45 +195,102 @@ pub fn table(
             .iter()
             .map(|&a| store.actors[a].short_name())
             .collect();
-        let line = format!(
-            "{dim}{}{reset} {} {} {}",
-            fit(date, date_w),
+        let line = columns.after_date(
             e.kind.marker(),
-            fit(&sanitize(&e.title), title_w),
-            fit(&sanitize(&actors.join(", ")), actors_w)
+            &sanitize(&e.title),
+            &sanitize(&actors.join(", ")),
         );
-        writeln!(out, "{}", line.trim_end())?;
+        let date = fit(date, columns.date);
+        writeln!(out, "{dim}{date}{reset}{}", line.trim_end())?;
     }
     Ok(())
 }
 
-/// Events per year (by the year they begin), per actor and per kind.
-pub fn stats(out: &mut impl Write, store: &Store) -> io::Result<()> {
+/// The widths of the table's columns; a width of 0 leaves the column out.
+struct Columns {
+    date: usize,
+    kind: usize,
+    title: usize,
+    actors: usize,
+}
+
+impl Columns {
+    /// Titles get two thirds of what the date and kind leave, actors the rest when that is
+    /// at least 8 columns. Below that the kind goes, and titles keep at least 10 columns by
+    /// cutting the dates.
+    fn new(natural_date: usize, width: usize) -> Self {
+        let with_kind = width >= natural_date + 9 + 10;
+        let fixed = if with_kind { 9 } else { 1 };
+        let date = natural_date
+            .min(width.saturating_sub(fixed + 10))
+            .max(natural_date.min(4));
+        let rest = width.saturating_sub(date + fixed);
+        let title = rest * 2 / 3;
+        let (title, actors) = if rest - title >= 8 {
+            (title, rest - title)
+        } else if with_kind {
+            (rest + 2, 0)
+        } else {
+            (rest, 0)
+        };
+        Self {
+            date,
+            kind: if with_kind { 3 } else { 0 },
+            title,
+            actors,
+        }
+    }
+
+    /// A row after its date: each shown column preceded by one space.
+    fn after_date(&self, kind: &str, title: &str, actors: &str) -> String {
+        let mut line = String::new();
+        if self.kind > 0 {
+            line = line + " " + &fit(kind, self.kind);
+        }
+        line = line + " " + &fit(title, self.title);
+        if self.actors > 0 {
+            line = line + " " + &fit(actors, self.actors);
+        }
+        line
+    }
+}
+
+/// Events per year (by the year they begin, every year of the range shown, empty ones too),
+/// per actor and per kind, over `events`.
+pub fn stats(out: &mut impl Write, store: &Store, events: &[usize]) -> io::Result<()> {
     let mut years: BTreeMap<i32, usize> = BTreeMap::new();
     let mut kinds: BTreeMap<EventKind, usize> = BTreeMap::new();
     let mut actors = vec![0usize; store.actors.len()];
-    for e in &store.events {
+    for e in events.iter().map(|&i| &store.events[i]) {
         *years.entry(e.when.year()).or_default() += 1;
         *kinds.entry(e.kind).or_default() += 1;
         e.actors.iter().for_each(|&a| actors[a] += 1);
     }
+    let everything = events.len() == store.events.len();
+    let matching = if everything {
+        count(events.len(), "event")
+    } else {
+        format!("{} of {}", events.len(), count(store.events.len(), "event"))
+    };
     writeln!(
         out,
-        "{}: {} events, {} actors, {} sources\n",
+        "{}: {matching}, {}, {}\n",
         sanitize(&store.title),
-        store.events.len(),
-        store.actors.len(),
-        store.sources.len()
+        count(store.actors.len(), "actor"),
+        count(store.sources.len(), "source")
     )?;
+    let range = years.keys().next().copied().zip(years.keys().last().copied());
+    let all_years = range.into_iter().flat_map(|(first, last)| first..=last);
     section(
         out,
         "Events per year",
-        years.iter().map(|(y, n)| (y.to_string(), *n)),
+        all_years.map(|y| (y.to_string(), years.get(&y).copied().unwrap_or(0))),
     )?;
     let mut by_actor: Vec<(String, usize)> = store
         .actors
         .iter()
         .zip(actors)
+        .filter(|&(_, n)| everything || n > 0)
         .map(|(a, n)| (sanitize(&a.name).into_owned(), n))
         .collect();
     by_actor.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
@@ -248,7 +313,8 @@ fn section(
     writeln!(out, "{heading}")?;
     for (label, n) in rows {
         let bar = "█".repeat((n * 30).div_ceil(max));
-        writeln!(out, "  {} {n:>5}  {bar}", fit(&label, label_w))?;
+        let row = format!("  {} {n:>5}  {bar}", fit(&label, label_w));
+        writeln!(out, "{}", row.trim_end())?;
     }
     writeln!(out)
 }

@@ -41,6 +41,15 @@ pub fn clip(text: &str, max: usize) -> (&str, bool) {
     }
 }
 
+/// "1 warning", "0 warnings", "3 errors": a count with its noun in the right number.
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// Collapses every run of white space to one space, for whitespace-insensitive comparison.
 pub fn squash_whitespace(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -57,6 +66,13 @@ mod tests {
         assert_eq!(sanitize("\u{202E}evil\u{9b}"), "\\u{202e}evil\\u{9b}");
         assert_eq!(sanitize("line\nnext\r"), "line next␍");
         assert!(matches!(sanitize("plain – “text”"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn counts_agree_with_their_noun() {
+        assert_eq!(count(0, "warning"), "0 warnings");
+        assert_eq!(count(1, "warning"), "1 warning");
+        assert_eq!(count(2, "error"), "2 errors");
     }
 
     #[test]

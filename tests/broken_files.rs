@@ -65,7 +65,7 @@ fn byte_order_mark_and_crlf_line_endings_load_fine() {
         let (code, out, err) = validate(&path);
         assert_eq!(code, 0, "{err}");
         assert!(
-            out.ends_with("1 events, 1 actors, 1 sources: no errors, 0 warning(s)\n"),
+            out.ends_with("1 event, 1 actor, 1 source: no errors, 0 warnings\n"),
             "{out}"
         );
     }
@@ -223,7 +223,7 @@ fn a_100_mb_quote_loads() {
     let path = write(&dir, "big_quote.ron", text);
     let (code, out, err) = validate(&path);
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("1 events"), "{out}");
+    assert!(out.contains("1 event,"), "{out}");
 }
 
 #[test]

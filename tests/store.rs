@@ -105,7 +105,8 @@ fn bundled_store_is_valid_with_no_warnings() {
         .arg("validate")
         .assert()
         .success()
-        .stdout("events.ron (bundled): 60 events, 32 actors, 2 sources: no errors, 0 warning(s)\n");
+        .stdout("events.ron (bundled): 60 events, 32 actors, 2 sources: no errors, 0 warnings
+");
 }
 
 #[test]
