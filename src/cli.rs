@@ -11,7 +11,7 @@ use evex::index::Index;
 use evex::input::{self, Input};
 use evex::query::{self, Query, Term};
 use evex::report;
-use evex::store::{self, Diagnostic, LoadError, Loaded, Severity, Store, Warnings};
+use evex::store::{self, Diagnostic, Lines, LoadError, Loaded, Severity, Store, Warnings};
 use evex::text::count;
 
 use crate::open::{self, with_progress};
@@ -163,8 +163,9 @@ pub fn report_warnings(name: &str, warnings: usize) {
 
 fn print_diagnostics(input: &Input, diagnostics: &[Diagnostic]) {
     let color = color(io::stderr().is_terminal());
+    let lines = Lines::new(&input.text);
     for d in diagnostics {
-        let text = d.in_file(&input.name, &input.text).to_string();
+        let text = d.in_file(&input.name, &lines).to_string();
         if color {
             let code = if d.severity == Severity::Error {
                 "31"

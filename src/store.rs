@@ -6,7 +6,7 @@ mod format;
 mod locate;
 mod validate;
 
-pub use diagnostic::{Diagnostic, Located, Position, Severity};
+pub use diagnostic::{Diagnostic, Lines, Located, Position, Severity};
 pub use format::{Actor, ActorKind, EventEntry, EventKind, Source, StoreFile};
 
 use serde::{Deserialize, Serialize};

@@ -325,3 +325,48 @@ fn escapes_in_a_store_are_shown_not_obeyed() {
         "{err:?}"
     );
 }
+
+#[test]
+fn a_problem_is_placed_on_its_item_not_on_a_comment_or_text_naming_its_id() {
+    let dir = TempDir::new().unwrap();
+    let text = tiny()
+        .replace(
+            "    events: [\n",
+            "    events: [\n        // id: \"meeting\" was moved; /* id: \"meeting\" */\n        /* nested /* id: \"meeting\" */ still a comment: id: \"meeting\" */\n",
+        )
+        .replace(
+            "title: \"The minister meets the deputy\"",
+            "title: \"Re id: \\\"meeting\\\", date: 2015\"",
+        )
+        .replace("end: \"2015-06-27\"", "end: \"2015-06-20\"");
+    let path = write(&dir, "commented.ron", &text);
+    let (code, _, err) = validate(&path);
+    assert_eq!(code, 1, "{err}");
+    let line = text
+        .lines()
+        .position(|l| l.contains("end: \"2015-06-20\""))
+        .unwrap()
+        + 1;
+    assert!(
+        err.contains(&format!("commented.ron:{line}:18: error:")),
+        "the error is on the event's end, line {line}:\n{err}"
+    );
+}
+
+#[test]
+fn problems_on_a_store_written_on_one_line_have_exact_columns() {
+    let dir = TempDir::new().unwrap();
+    let one_line: String = tiny()
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("//"))
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace("end: \"2015-06-27\"", "end: \"2015-06-20\"");
+    let at = one_line.find("\"2015-06-20\"").unwrap();
+    let col = one_line[..at].chars().count() + 1;
+    let path = write(&dir, "one_line.ron", &one_line);
+    let (code, _, err) = validate(&path);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains(&format!("one_line.ron:1:{col}: error:")), "{col}: {err}");
+}
