@@ -23,10 +23,17 @@ fn store_text(bad_dates: usize, unused: usize) -> String {
          ],\n    actors: [\n        Actor(id: \"minister\", name: \"The Minister\", kind: Person),\n",
     );
     for i in 0..unused {
-        let _ = writeln!(text, "        Actor(id: \"idle{i}\", name: \"Idle {i}\", kind: Person),");
+        let _ = writeln!(
+            text,
+            "        Actor(id: \"idle{i}\", name: \"Idle {i}\", kind: Person),"
+        );
     }
     text.push_str("    ],\n    events: [\n");
-    let date = if bad_dates > 0 { "2015-13-40" } else { "2015-06-26" };
+    let date = if bad_dates > 0 {
+        "2015-13-40"
+    } else {
+        "2015-06-26"
+    };
     for i in 0..bad_dates.max(1) {
         let _ = writeln!(
             text,

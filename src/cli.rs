@@ -115,6 +115,13 @@ fn color(stream_is_terminal: bool) -> bool {
     stream_is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
+impl Cli {
+    /// Whether this runs the explorer rather than a command.
+    pub fn is_explorer(&self) -> bool {
+        self.command.is_none()
+    }
+}
+
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         None => crate::explore(cli.file.as_deref()),

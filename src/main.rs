@@ -24,6 +24,8 @@ use evex::marks::MarksPlace;
 use evex::searcher::Searcher;
 use evex::text::sanitize;
 use evex::theme::Theme;
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+use signal_hook::iterator::Signals;
 
 /// mimalloc: loading a big store makes millions of small strings, and glibc's allocator
 /// spends a third of the load time on them.
@@ -35,6 +37,9 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => return usage(&e),
     };
+    if !cli.is_explorer() {
+        end_cleanly_on_signals();
+    }
     match cli::run(cli) {
         Ok(code) => code,
         // The reader went away (`evex list | head`): not an error.
@@ -44,6 +49,26 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// For the commands (the explorer has its own handling): Ctrl-C and the other ending signals
+/// first wipe a progress line off the terminal, then end evex as the signal would have, so a
+/// shell sees 130 after Ctrl-C and stops the rest of its command line as it should.
+fn end_cleanly_on_signals() {
+    let Ok(mut signals) = Signals::new([SIGINT, SIGTERM, SIGHUP, SIGQUIT]) else {
+        return;
+    };
+    let _ = std::thread::Builder::new()
+        .name("evex-signals".into())
+        .spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                if io::stderr().is_terminal() {
+                    let _ = io::Write::write_all(&mut io::stderr(), b"\r\x1b[2K");
+                }
+                let _ = signal_hook::low_level::emulate_default_handler(signal);
+                std::process::exit(128 + signal);
+            }
+        });
 }
 
 /// Whether an error comes from writing to a reader that went away.
@@ -97,14 +122,17 @@ fn explore(path: Option<&Path>) -> anyhow::Result<ExitCode> {
     report_panics();
     // Lets the real-terminal tests check what a crash leaves behind.
     let panic_on_purpose = std::env::var_os("EVEX_TEST_PANIC").is_some();
-    ratatui::run(|terminal| {
+    let ended_by = ratatui::run(|terminal| {
         assert!(
             !panic_on_purpose,
             "EVEX_TEST_PANIC is set: evex panics on purpose"
         );
         app.run(terminal)
     })?;
-    Ok(ExitCode::SUCCESS)
+    // Ended by a signal: 128 + its number, as shells expect (SIGTERM 143, SIGINT 130).
+    Ok(ended_by.map_or(ExitCode::SUCCESS, |signal| {
+        ExitCode::from(u8::try_from(128 + signal).unwrap_or(255))
+    }))
 }
 
 /// Where the marks of the store at `path` are kept: by its canonical path (the bundled store

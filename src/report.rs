@@ -107,12 +107,24 @@ impl Formatter for SafeFormatter {
 /// `2015-06` as text and control characters in the data stay inside quotes; `circa` is a bare
 /// `true`/`false`. On a terminal (`terminal`), quoting protects nothing: control characters
 /// are made visible as the table shows them.
-pub fn csv(out: &mut impl Write, store: &Store, events: &[usize], terminal: bool) -> io::Result<()> {
+pub fn csv(
+    out: &mut impl Write,
+    store: &Store,
+    events: &[usize],
+    terminal: bool,
+) -> io::Result<()> {
     let field = |out: &mut dyn Write, text: &str| -> io::Result<()> {
-        let text = if terminal { sanitize(text) } else { text.into() };
+        let text = if terminal {
+            sanitize(text)
+        } else {
+            text.into()
+        };
         write!(out, "\"{}\"", text.replace('"', "\"\""))
     };
-    writeln!(out, "id,date,end,circa,title,kind,actors,place,source,quote,tags")?;
+    writeln!(
+        out,
+        "id,date,end,circa,title,kind,actors,place,source,quote,tags"
+    )?;
     for &i in events {
         let r = EventRecord::new(store, &store.events[i]);
         field(out, &r.id)?;
@@ -279,7 +291,11 @@ pub fn stats(out: &mut impl Write, store: &Store, events: &[usize]) -> io::Resul
         count(store.actors.len(), "actor"),
         count(store.sources.len(), "source")
     )?;
-    let range = years.keys().next().copied().zip(years.keys().last().copied());
+    let range = years
+        .keys()
+        .next()
+        .copied()
+        .zip(years.keys().last().copied());
     let all_years = range.into_iter().flat_map(|(first, last)| first..=last);
     section(
         out,

@@ -368,5 +368,8 @@ fn problems_on_a_store_written_on_one_line_have_exact_columns() {
     let path = write(&dir, "one_line.ron", &one_line);
     let (code, _, err) = validate(&path);
     assert_eq!(code, 1, "{err}");
-    assert!(err.contains(&format!("one_line.ron:1:{col}: error:")), "{col}: {err}");
+    assert!(
+        err.contains(&format!("one_line.ron:1:{col}: error:")),
+        "{col}: {err}"
+    );
 }

@@ -51,7 +51,10 @@ fn with_closed(args: &[&str], stdout_closed: bool, stderr_closed: bool) -> (Opti
     } else {
         out.stdout
     };
-    (out.status.code(), String::from_utf8_lossy(&other).into_owned())
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&other).into_owned(),
+    )
 }
 
 #[test]
@@ -76,7 +79,8 @@ fn a_reader_going_away_is_a_quiet_exit_for_every_command_and_format() {
     for &(args, code) in cases {
         for (stdout_closed, stderr_closed) in [(true, false), (false, true), (true, true)] {
             let (status, other) = with_closed(args, stdout_closed, stderr_closed);
-            let what = format!("{args:?} stdout closed {stdout_closed}, stderr closed {stderr_closed}");
+            let what =
+                format!("{args:?} stdout closed {stdout_closed}, stderr closed {stderr_closed}");
             assert_eq!(status, Some(code), "{what}: {other}");
             assert!(!other.contains("panicked"), "{what}: {other}");
             assert!(!other.contains("Broken pipe"), "{what}: {other}");
@@ -134,7 +138,10 @@ fn warnings_name_their_file_sanitized_and_count_in_words() {
     let out = evex().arg("list").arg(&path).output().unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert_inert("warnings", &err);
-    assert!(err.contains(": 1 warning; `evex validate` lists them"), "{err}");
+    assert!(
+        err.contains(": 1 warning; `evex validate` lists them"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -168,7 +175,15 @@ fn stats_shows_empty_years_counts_in_words_and_takes_filters() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("\n  2004     0\n"), "{text}");
     let filtered = evex()
-        .args(["stats", "-a", "bakiyev", "-y", "2010..2015", "-q", "bakiyev"])
+        .args([
+            "stats",
+            "-a",
+            "bakiyev",
+            "-y",
+            "2010..2015",
+            "-q",
+            "bakiyev",
+        ])
         .output()
         .unwrap();
     assert_eq!(filtered.status.code(), Some(0));
@@ -192,6 +207,9 @@ fn tables_fit_narrow_terminals_without_wrapping() {
         for line in text.lines() {
             assert!(line.width() <= width, "{width}: {line:?}");
         }
-        assert!(text.contains("Lukashenk"), "{width}: titles still show:\n{text}");
+        assert!(
+            text.contains("Lukashenk"),
+            "{width}: titles still show:\n{text}"
+        );
     }
 }

@@ -3,58 +3,96 @@
 
 use std::io::{self, stdout};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::thread;
 use std::time::Duration;
 
 use ratatui::DefaultTerminal;
+use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, MouseButton, MouseEventKind,
 };
 use ratatui::crossterm::execute;
-use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
-use signal_hook::consts::{SIGHUP, SIGTERM, SIGTSTP};
+use ratatui::crossterm::terminal::{
+    Clear, ClearType, EnterAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
 use super::App;
 use crate::action::Action;
+use crate::text::is_unsafe;
 use crate::ui;
 
-/// How long the loop has to restore the terminal after SIGTERM or SIGHUP.
+/// How long the loop has to restore the terminal after a signal that ends evex.
 const SIGNAL_GRACE: Duration = Duration::from_secs(2);
 /// How long to wait for input before checking for signals.
 const TICK: Duration = Duration::from_millis(200);
 /// How long to wait for input while a search runs, before looking for its answer.
 const SEARCH_TICK: Duration = Duration::from_millis(10);
+/// How long to wait for more of a burst of input before drawing. crossterm's `/dev/tty`
+/// source does not look at what it has already read when asked to wait for no time at all.
+const BURST_TICK: Duration = Duration::from_millis(1);
+/// Most events applied before a frame is drawn, so a long burst still shows progress.
+const BURST_EVENTS: usize = 4_096;
 
-/// Mouse reporting, switched off again when dropped and when evex panics, so the shell
-/// never receives mouse codes after evex exits.
-struct MouseCapture;
+/// Mouse reporting and bracketed paste, switched off again when dropped and when evex
+/// panics, so the shell never receives mouse codes or paste marks after evex exits.
+struct Modes;
 
-impl MouseCapture {
+impl Modes {
     fn enable() -> io::Result<Self> {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            let _ = execute!(stdout(), DisableMouseCapture);
+            let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
             previous(info);
         }));
-        execute!(stdout(), EnableMouseCapture)?;
+        execute!(stdout(), EnableMouseCapture, EnableBracketedPaste)?;
         Ok(Self)
     }
 }
 
-impl Drop for MouseCapture {
+impl Drop for Modes {
     fn drop(&mut self) {
-        let _ = execute!(stdout(), DisableMouseCapture);
+        let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
     }
 }
 
+/// What signals have asked of the loop, set by the signal thread.
+#[derive(Default)]
+struct Requests {
+    /// The signal that ends evex (SIGTERM, SIGHUP, SIGINT, SIGQUIT), or 0.
+    end: AtomicI32,
+    /// SIGTSTP from outside (`kill -TSTP`): hand the terminal back and stop.
+    stop: AtomicBool,
+    /// SIGCONT: the process was stopped (perhaps by SIGSTOP, which cannot be caught) and the
+    /// shell may have reset the terminal: take it again.
+    resumed: AtomicBool,
+}
+
 impl App {
-    /// Runs the explorer until the person quits or SIGTERM/SIGHUP arrives.
-    pub fn run(mut self, terminal: &mut DefaultTerminal) -> io::Result<()> {
-        let stop = stop_on_signals()?;
-        let mouse = MouseCapture::enable()?;
-        while !self.should_quit && !stop.load(Ordering::Relaxed) {
+    /// Runs the explorer until the person quits or a signal ends it. Returns the signal that
+    /// ended it, if one did, so the process can exit with 128 + its number as shells expect.
+    pub fn run(mut self, terminal: &mut DefaultTerminal) -> io::Result<Option<i32>> {
+        let requests = listen_for_signals()?;
+        let modes = Modes::enable()?;
+        let mut ended = None;
+        while !self.should_quit {
+            if let signal @ 1.. = requests.end.load(Ordering::Relaxed) {
+                ended = Some(signal);
+                break;
+            }
+            if requests.stop.swap(false, Ordering::Relaxed) {
+                self.suspend_requested = true;
+            }
+            if std::mem::take(&mut self.suspend_requested) {
+                suspend(terminal)?;
+                requests.resumed.store(false, Ordering::Relaxed);
+            }
+            if requests.resumed.swap(false, Ordering::Relaxed) {
+                enter(terminal)?;
+            }
             self.receive();
             terminal.draw(|frame| ui::draw(frame, &mut self))?;
             if let Some(text) = self.clipboard.take() {
@@ -65,66 +103,117 @@ impl App {
             } else {
                 TICK
             };
-            if !event::poll(tick)? {
-                continue;
-            }
-            match event::read()? {
-                Event::Key(key) if key.is_press() => self.handle_key(key),
-                Event::Mouse(mouse) => {
-                    let (column, row) = (mouse.column, mouse.row);
-                    match mouse.kind {
-                        MouseEventKind::ScrollDown => self.update(Action::Scroll {
-                            column,
-                            row,
-                            down: true,
-                        }),
-                        MouseEventKind::ScrollUp => self.update(Action::Scroll {
-                            column,
-                            row,
-                            down: false,
-                        }),
-                        MouseEventKind::Down(MouseButton::Left) => {
-                            self.update(Action::Click { column, row })
-                        }
-                        _ => {}
-                    }
-                }
-                _ => {}
-            }
-            if std::mem::take(&mut self.suspend_requested) {
-                suspend(terminal)?;
+            if event::poll(tick)? {
+                self.read_burst()?;
             }
         }
-        drop(mouse);
+        drop(modes);
+        Ok(ended)
+    }
+
+    /// Applies the event that is ready and every one that follows at once (a paste, a held
+    /// key), so a burst costs one frame, not one per key.
+    fn read_burst(&mut self) -> io::Result<()> {
+        for _ in 0..BURST_EVENTS {
+            self.apply(event::read()?);
+            if self.should_quit || self.suspend_requested || !event::poll(BURST_TICK)? {
+                break;
+            }
+        }
         Ok(())
+    }
+
+    fn apply(&mut self, event: Event) {
+        match event {
+            Event::Key(key) if key.is_press() => self.handle_key(key),
+            Event::Paste(text) => self.paste(&text),
+            Event::Mouse(mouse) => {
+                let (column, row) = (mouse.column, mouse.row);
+                match mouse.kind {
+                    MouseEventKind::ScrollDown => self.update(Action::Scroll {
+                        column,
+                        row,
+                        down: true,
+                    }),
+                    MouseEventKind::ScrollUp => self.update(Action::Scroll {
+                        column,
+                        row,
+                        down: false,
+                    }),
+                    MouseEventKind::Down(MouseButton::Left) => {
+                        self.update(Action::Click { column, row })
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Pasted text goes into the open prompt as typed text, line breaks and other control
+    /// characters as spaces; without a prompt it is ignored, so a paste never runs commands.
+    fn paste(&mut self, text: &str) {
+        let text: String = text
+            .chars()
+            .map(|c| if is_unsafe(c) { ' ' } else { c })
+            .collect();
+        self.edit_prompt(|input| input.push_str(&text));
     }
 }
 
-/// A flag raised by SIGTERM or SIGHUP, which the loop checks to restore the terminal and
-/// quit. If the loop has not quit soon after, the process exits: when the terminal has hung
-/// up, crossterm's input poll can spin forever on it and never give the loop a turn.
-fn stop_on_signals() -> io::Result<Arc<AtomicBool>> {
-    let stop = Arc::new(AtomicBool::new(false));
-    let mut signals = Signals::new([SIGTERM, SIGHUP])?;
-    let raised = Arc::clone(&stop);
+/// Handles every signal a terminal program gets on a thread of its own. Ending signals set
+/// `end`, which the loop checks to restore the terminal and quit; if it has not quit soon
+/// after, the process exits anyway (when the terminal has hung up, input polling can spin
+/// and never give the loop a turn).
+fn listen_for_signals() -> io::Result<Arc<Requests>> {
+    let requests = Arc::new(Requests::default());
+    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT])?;
+    let raised = Arc::clone(&requests);
     thread::Builder::new()
         .name("evex-signals".into())
         .spawn(move || {
-            if let Some(signal) = signals.forever().next() {
-                raised.store(true, Ordering::Relaxed);
-                thread::sleep(SIGNAL_GRACE);
-                std::process::exit(128 + signal);
+            for signal in signals.forever() {
+                match signal {
+                    SIGTSTP => raised.stop.store(true, Ordering::Relaxed),
+                    SIGCONT => raised.resumed.store(true, Ordering::Relaxed),
+                    _ => {
+                        raised.end.store(signal, Ordering::Relaxed);
+                        thread::sleep(SIGNAL_GRACE);
+                        std::process::exit(128 + signal);
+                    }
+                }
             }
         })?;
-    Ok(stop)
+    Ok(requests)
 }
 
-/// Hands the terminal back to the shell, stops until `fg`, then takes it again.
+/// Hands the terminal back to the shell as it was (main screen, cooked mode, cursor shown, no
+/// mouse reporting), stops until `fg`, then takes it again.
 fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
-    execute!(stdout(), DisableMouseCapture)?;
-    ratatui::restore();
-    signal_hook::low_level::raise(SIGTSTP)?;
+    execute!(stdout(), DisableMouseCapture, DisableBracketedPaste, Show)?;
+    ratatui::try_restore()?;
+    // SIGTSTP is caught (to get here), so stopping is done as its default action would.
+    signal_hook::low_level::emulate_default_handler(SIGTSTP)?;
+    enter(terminal)
+}
+
+/// Takes the terminal for the explorer (again) and draws the whole screen on the next frame.
+/// `Terminal::clear` is not used: it asks the terminal where the cursor is, and the answer
+/// can be lost while a shell hands the terminal over.
+fn enter(terminal: &mut DefaultTerminal) -> io::Result<()> {
+    // After SIGSTOP crossterm still believes raw mode is on and would not set it again,
+    // though the shell has put the terminal back in cooked mode.
+    disable_raw_mode()?;
     enable_raw_mode()?;
-    execute!(stdout(), EnterAlternateScreen, EnableMouseCapture)?;
-    terminal.clear()
+    execute!(
+        stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste,
+        Clear(ClearType::All)
+    )?;
+    // The next frame is compared with a blank one, so every cell is drawn.
+    terminal.current_buffer_mut().reset();
+    terminal.swap_buffers();
+    Ok(())
 }

@@ -1,9 +1,34 @@
 //! A tmux server of its own for real-terminal tests, killed when dropped.
+//!
+//! Start one with `let Some(tmux) = tmux_or_skip(width, height) else { return };`: without
+//! tmux installed such a test says loudly that it did not run and how to run it, except under
+//! CI (`CI` set), where it fails.
 
+use std::io::Write;
 use std::process::{Command, Output};
+use std::sync::Once;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread::sleep;
 use std::time::{Duration, Instant};
+
+/// A tmux server for a real-terminal test, or `None` when tmux is not installed outside CI.
+pub fn tmux_or_skip(width: u16, height: u16) -> Option<Tmux> {
+    let installed = Command::new("tmux").arg("-V").output().is_ok();
+    if installed || std::env::var_os("CI").is_some() {
+        return Some(Tmux::start(width, height));
+    }
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        // Straight to the terminal: the test harness hides what passing tests print.
+        let _ = writeln!(
+            std::io::stderr().lock(),
+            "\n\x1b[1;33m!!! tmux is not installed: the real-terminal tests did NOT run.\n!!! \
+             Install it (apt-get install tmux) and run `cargo test` again; under CI (CI set) \
+             they fail instead.\x1b[0m\n"
+        );
+    });
+    None
+}
 
 /// A tmux server of its own, killed when the test ends.
 pub struct Tmux {
@@ -119,5 +144,73 @@ impl Tmux {
             line, "icanon echo =stty",
             "the terminal is left raw:\n{screen}"
         );
+    }
+}
+
+impl Tmux {
+    /// Starts evex with `args` (and `env` assignments before it) from the shell, waits for
+    /// `ready` on its first screen. The shell prints `exit=N` when evex ends.
+    pub fn open_evex(&self, env: &str, args: &str, ready: &str) {
+        self.wait_for("the shell prompt", |s| s.contains('$'));
+        self.command(&format!(
+            "{env} bash -c 'echo $$ > {pidfile}; exec {} {args}'; echo exit=$?",
+            env!("CARGO_BIN_EXE_evex"),
+            pidfile = self.pidfile()
+        ));
+        self.wait_for("the explorer", |s| s.contains(ready));
+    }
+
+    /// The process id of the evex started by `open_evex`.
+    pub fn evex_pid(&self) -> String {
+        std::fs::read_to_string(self.pidfile())
+            .unwrap()
+            .trim()
+            .to_owned()
+    }
+
+    fn pidfile(&self) -> String {
+        std::env::temp_dir()
+            .join(format!(
+                "{}.pid",
+                self.pane("#{socket_path}").replace('/', "_")
+            ))
+            .display()
+            .to_string()
+    }
+
+    /// Sends `signal` (`TERM`, `INT`, ...) to the evex started by `open_evex`.
+    pub fn signal_evex(&self, signal: &str) {
+        let sent = Command::new("kill")
+            .args([&format!("-{signal}"), &self.evex_pid()])
+            .status()
+            .unwrap();
+        assert!(sent.success(), "kill -{signal}");
+    }
+
+    /// Asserts that the terminal is as the shell left it: main screen, cursor shown, no mouse
+    /// reporting, no bracketed paste, cooked mode with echo.
+    pub fn assert_restored(&self, what: &str) {
+        assert_eq!(
+            self.pane("#{alternate_on}"),
+            "0",
+            "{what}: left the alternate screen"
+        );
+        assert_eq!(
+            self.pane("#{cursor_flag}"),
+            "1",
+            "{what}: the cursor is visible"
+        );
+        assert_eq!(
+            self.pane("#{mouse_any_flag}"),
+            "0",
+            "{what}: mouse reporting is off"
+        );
+        // tmux before 3.4 does not report it (an empty value).
+        assert_ne!(
+            self.pane("#{bracketed_paste_flag}"),
+            "1",
+            "{what}: bracketed paste is off"
+        );
+        self.assert_terminal_sane();
     }
 }

@@ -1,0 +1,132 @@
+//! Signals from outside, in a real terminal: every one that ends evex gives the terminal back
+//! as it was and exits with 128 + its number; SIGTSTP stops evex with the terminal restored
+//! and `fg` brings it back, redrawn and reading keys. Needs tmux, as `tests/tmux.rs`.
+
+mod common;
+
+use common::tmux::tmux_or_skip;
+
+/// Quits an explorer brought back with `fg` (the shell has already moved on past its
+/// command line, so there is no `exit=` to wait for) and checks the terminal.
+fn quit_resumed(tmux: &common::tmux::Tmux) {
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("the search to close", |s| !s.contains("/minsk"));
+    tmux.keys(&["q"]);
+    tmux.wait_for("the shell", |s| !s.contains("Timeline"));
+    tmux.assert_restored("after quitting");
+}
+
+#[test]
+fn ending_signals_restore_the_terminal_and_exit_with_128_plus_the_signal() {
+    for (signal, code) in [("INT", 130), ("QUIT", 131), ("TERM", 143), ("HUP", 129)] {
+        let Some(tmux) = tmux_or_skip(100, 30) else {
+            return;
+        };
+        tmux.open_evex("", "", "49/49 events");
+        tmux.signal_evex(signal);
+        let shell = tmux.wait_for("the shell after the signal", |s| {
+            s.lines().any(|l| l.starts_with("exit="))
+        });
+        assert!(
+            shell.contains(&format!("exit={code}")),
+            "SIG{signal} exits {code}:\n{shell}"
+        );
+        assert!(
+            !shell.contains("Timeline"),
+            "SIG{signal}: the explorer's screen is gone:\n{shell}"
+        );
+        tmux.assert_restored(&format!("SIG{signal}"));
+    }
+}
+
+#[test]
+fn sigtstp_from_outside_restores_the_terminal_and_fg_resumes_reading_keys() {
+    let Some(tmux) = tmux_or_skip(100, 30) else {
+        return;
+    };
+    tmux.open_evex("", "", "49/49 events");
+    tmux.signal_evex("TSTP");
+    tmux.wait_for("the job to stop", |s| s.contains("Stopped"));
+    tmux.assert_restored("stopped by SIGTSTP");
+    tmux.command("fg");
+    tmux.wait_for("the explorer to come back", |s| {
+        s.contains("49/49 events") && s.contains("Timeline") && !s.contains("=stty")
+    });
+    assert_eq!(
+        tmux.pane("#{alternate_on}"),
+        "1",
+        "back on the alternate screen"
+    );
+    assert_eq!(
+        tmux.pane("#{mouse_any_flag}"),
+        "1",
+        "mouse reporting is back"
+    );
+    // Keys are read one by one again (raw mode), without waiting for Enter.
+    tmux.type_text("/minsk");
+    tmux.wait_for("the search, typed without Enter", |s| {
+        s.contains("minsk") && !s.contains("49/49 events")
+    });
+    quit_resumed(&tmux);
+}
+
+#[test]
+fn ctrl_z_suspends_and_fg_resumes() {
+    let Some(tmux) = tmux_or_skip(100, 30) else {
+        return;
+    };
+    tmux.open_evex("", "", "49/49 events");
+    tmux.type_text("/minsk");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("the search", |s| s.contains("search “minsk”"));
+    tmux.keys(&["C-z"]);
+    tmux.wait_for("the job to stop", |s| s.contains("Stopped"));
+    tmux.assert_restored("suspended with Ctrl-Z");
+    tmux.command("fg");
+    let back = tmux.wait_for("the explorer to come back", |s| {
+        s.contains("search “minsk”") && s.contains("Timeline")
+    });
+    assert!(
+        !back.contains("=stty"),
+        "the explorer's screen is redrawn whole:\n{back}"
+    );
+    quit_resumed(&tmux);
+}
+
+#[test]
+fn sigstop_then_fg_takes_the_terminal_again() {
+    let Some(tmux) = tmux_or_skip(100, 30) else {
+        return;
+    };
+    tmux.open_evex("", "", "49/49 events");
+    // SIGSTOP cannot be caught: the shell takes the terminal back as evex left it.
+    tmux.signal_evex("STOP");
+    tmux.wait_for("the job to stop", |s| s.contains("Stopped"));
+    tmux.command("fg");
+    tmux.wait_for("the explorer to come back", |s| {
+        s.contains("49/49 events") && s.contains("Timeline") && !s.contains("fg")
+    });
+    tmux.type_text("/minsk");
+    tmux.wait_for("the search, typed without Enter", |s| {
+        s.contains("minsk") && !s.contains("49/49 events")
+    });
+    quit_resumed(&tmux);
+}
+
+#[test]
+fn ctrl_c_while_a_command_reads_ends_it_with_130() {
+    let Some(tmux) = tmux_or_skip(100, 30) else {
+        return;
+    };
+    for command in ["list -", "stats -", "validate -"] {
+        tmux.wait_for("the shell prompt", |s| s.contains('$'));
+        tmux.command(&format!("clear; {} {command}", env!("CARGO_BIN_EXE_evex")));
+        // It waits for the store on standard input (the terminal) until Ctrl-C.
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        tmux.keys(&["C-c"]);
+        tmux.command("echo status=$?");
+        let screen = tmux.wait_for("the status", |s| s.contains("status="));
+        assert!(screen.contains("status=130"), "{command}:\n{screen}");
+        tmux.assert_terminal_sane();
+    }
+}
