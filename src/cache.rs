@@ -4,24 +4,32 @@
 //! content hash all match, and anything unreadable in it means "no copy".
 //!
 //! The file is a magic line followed by frames (a little-endian `u64` length and `u64` xxh3
-//! checksum, then postcard bytes): a header, the store without its events, the events in chunks, and the index.
-//! Chunks keep memory low while reading: only one chunk's bytes are held at a time.
+//! checksum, then postcard bytes): a header, the store without its events, the events in
+//! chunks, and the index. Chunks keep memory low while reading: only one chunk's bytes are
+//! held at a time. Every checksum after the header's is seeded with the header's hash and the
+//! frame's number, so frames belong to their header (and its key) and to their place: a copy
+//! spliced from two genuine copies, or with frames reordered, is no copy.
+//!
+//! Only a regular file is read, opened without blocking (a FIFO put at a copy's path is
+//! skipped, not waited on), and only from a directory that the user owns and nobody else can
+//! write to.
 
 use std::fs::{self, File};
 use std::io::{self, BufReader, BufWriter, Read, Write};
+use std::os::unix::fs::{DirBuilderExt, MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use xxhash_rust::xxh3::{Xxh3, xxh3_64, xxh3_128};
+use xxhash_rust::xxh3::{Xxh3, xxh3_64_with_seed, xxh3_128};
 
 use crate::index::Index;
 use crate::store::{Actor, Event, Source, Store};
 
 const MAGIC: &[u8; 10] = b"evexcache\n";
 /// Bumped whenever what is cached changes shape.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 const CHUNK: usize = 8_192;
 /// How copies being written are named until they are complete.
 const PARTIAL: &str = ".partial-";
@@ -109,6 +117,34 @@ impl Cache {
         dirs::cache_dir().map(|dir| Self::new(dir.join("evex")))
     }
 
+    /// Whether the directory is safe to read copies from: missing (it is created for the user
+    /// alone), or a directory owned by the user that no one else may write to. Another user
+    /// who can write there could plant a copy that evex would trust.
+    pub fn check_owner(&self) -> Result<(), String> {
+        let metadata = match fs::metadata(&self.dir) {
+            Ok(metadata) => metadata,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+            Err(e) => return Err(format!("it cannot be read ({e})")),
+        };
+        let me = rustix::process::geteuid().as_raw();
+        if !metadata.is_dir() {
+            Err("it is not a directory".into())
+        } else if metadata.uid() != me {
+            Err(format!("it belongs to user {}, not to you", metadata.uid()))
+        } else if metadata.mode() & 0o022 != 0 {
+            Err(format!(
+                "others may write to it (mode {:o}; chmod 700 it to use it)",
+                metadata.mode() & 0o777
+            ))
+        } else {
+            Ok(())
+        }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
     /// Where the copy of the store at `path` lives: named by a hash of its full path.
     pub fn file_for(&self, path: &Path) -> PathBuf {
         let path = fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
@@ -118,14 +154,18 @@ impl Cache {
 
     /// The cached copy of the store at `path`, if there is one for its current content.
     pub fn load(&self, path: &Path) -> Option<Cached> {
-        let mut reader = BufReader::new(File::open(self.file_for(path)).ok()?);
+        let mut reader = Frames {
+            reader: BufReader::new(open_regular(&self.file_for(path))?),
+            buffer: Vec::new(),
+            header: 0,
+            next: 0,
+        };
         let mut magic = [0; MAGIC.len()];
-        reader.read_exact(&mut magic).ok()?;
+        reader.reader.read_exact(&mut magic).ok()?;
         if &magic != MAGIC {
             return None;
         }
-        let mut buffer = Vec::new();
-        let header: Header = read_frame(&mut reader, &mut buffer)?;
+        let header: Header = reader.read()?;
         let metadata = fs::metadata(path).ok()?;
         let fresh = header.format == FORMAT
             && header.evex == env!("CARGO_PKG_VERSION")
@@ -135,17 +175,17 @@ impl Cache {
         if !fresh {
             return None;
         }
-        let head: Head = read_frame(&mut reader, &mut buffer)?;
+        let head: Head = reader.read()?;
         let total = usize::try_from(head.events).ok()?;
         let mut events = Vec::with_capacity(total.min(1 << 24));
         while events.len() < total {
-            let chunk: Vec<Event> = read_frame(&mut reader, &mut buffer)?;
+            let chunk: Vec<Event> = reader.read()?;
             if chunk.is_empty() {
                 return None;
             }
             events.extend(chunk);
         }
-        let index: Index = read_frame(&mut reader, &mut buffer)?;
+        let index: Index = reader.read()?;
         let store = Store {
             title: head.title,
             sources: head.sources,
@@ -169,20 +209,27 @@ impl Cache {
         index: &Index,
         warnings: usize,
     ) -> io::Result<PathBuf> {
-        fs::create_dir_all(&self.dir)?;
+        fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(&self.dir)?;
         let target = self.file_for(path);
         sweep_partial_files(&self.dir);
         let temp = tempfile::Builder::new()
             .prefix(PARTIAL)
             .tempfile_in(&self.dir)?;
-        let mut writer = BufWriter::new(temp);
-        writer.write_all(MAGIC)?;
+        let mut writer = FrameWriter {
+            writer: BufWriter::new(temp),
+            header: 0,
+            next: 0,
+        };
+        writer.writer.write_all(MAGIC)?;
         let header = Header {
             format: FORMAT,
             evex: env!("CARGO_PKG_VERSION").into(),
             key,
         };
-        write_frame(&mut writer, &header)?;
+        writer.write(&header)?;
         let head = Head {
             title: store.title.clone(),
             sources: store.sources.clone(),
@@ -190,12 +237,13 @@ impl Cache {
             events: store.events.len() as u64,
             warnings,
         };
-        write_frame(&mut writer, &head)?;
+        writer.write(&head)?;
         for chunk in store.events.chunks(CHUNK) {
-            write_frame(&mut writer, &chunk)?;
+            writer.write(&chunk)?;
         }
-        write_frame(&mut writer, index)?;
+        writer.write(index)?;
         let temp = writer
+            .writer
             .into_inner()
             .map_err(io::IntoInnerError::into_error)?;
         temp.as_file().sync_all()?;
@@ -220,24 +268,79 @@ fn sweep_partial_files(dir: &Path) {
     }
 }
 
-fn write_frame<T: Serialize + ?Sized>(writer: &mut impl Write, value: &T) -> io::Result<()> {
-    let bytes = postcard::to_allocvec(value).map_err(io::Error::other)?;
-    writer.write_all(&(bytes.len() as u64).to_le_bytes())?;
-    writer.write_all(&xxh3_64(&bytes).to_le_bytes())?;
-    writer.write_all(&bytes)
+/// Opens `path` for reading only if it is a regular file, without ever waiting: opening a
+/// FIFO for reading would block until someone writes to it.
+fn open_regular(path: &Path) -> Option<File> {
+    let file = File::options()
+        .read(true)
+        .custom_flags(rustix::fs::OFlags::NONBLOCK.bits().cast_signed())
+        .open(path)
+        .ok()?;
+    file.metadata().ok()?.is_file().then_some(file)
 }
 
-fn read_frame<T: DeserializeOwned>(reader: &mut impl Read, buffer: &mut Vec<u8>) -> Option<T> {
-    let mut word = [0; 8];
-    reader.read_exact(&mut word).ok()?;
-    let len = usize::try_from(u64::from_le_bytes(word)).ok()?;
-    reader.read_exact(&mut word).ok()?;
-    let checksum = u64::from_le_bytes(word);
-    buffer.clear();
-    // `take` stops a corrupt length from asking for more memory than the file holds.
-    reader.take(len as u64).read_to_end(buffer).ok()?;
-    if buffer.len() != len || xxh3_64(buffer) != checksum {
-        return None;
+/// The seed of frame `n`'s checksum: frame 0 (the header) has none; every later frame is
+/// bound to the header's checksum (so to its key) and to its own place.
+fn seed(header: u64, n: u64) -> u64 {
+    if n == 0 {
+        0
+    } else {
+        header ^ n.wrapping_mul(0x9E37_79B9_7F4A_7C15)
     }
-    postcard::from_bytes(buffer).ok()
+}
+
+/// Frames being written, each checksum seeded as [`seed`] says.
+struct FrameWriter<W> {
+    writer: W,
+    header: u64,
+    next: u64,
+}
+
+impl<W: Write> FrameWriter<W> {
+    fn write<T: Serialize + ?Sized>(&mut self, value: &T) -> io::Result<()> {
+        let bytes = postcard::to_allocvec(value).map_err(io::Error::other)?;
+        let checksum = xxh3_64_with_seed(&bytes, seed(self.header, self.next));
+        self.writer.write_all(&(bytes.len() as u64).to_le_bytes())?;
+        self.writer.write_all(&checksum.to_le_bytes())?;
+        self.writer.write_all(&bytes)?;
+        if self.next == 0 {
+            self.header = checksum;
+        }
+        self.next += 1;
+        Ok(())
+    }
+}
+
+/// Frames being read back; any frame whose checksum is not the one its place expects ends
+/// the reading.
+struct Frames<R> {
+    reader: R,
+    buffer: Vec<u8>,
+    header: u64,
+    next: u64,
+}
+
+impl<R: Read> Frames<R> {
+    fn read<T: DeserializeOwned>(&mut self) -> Option<T> {
+        let mut word = [0; 8];
+        self.reader.read_exact(&mut word).ok()?;
+        let len = usize::try_from(u64::from_le_bytes(word)).ok()?;
+        self.reader.read_exact(&mut word).ok()?;
+        let checksum = u64::from_le_bytes(word);
+        self.buffer.clear();
+        // `take` stops a corrupt length from asking for more memory than the file holds.
+        (&mut self.reader)
+            .take(len as u64)
+            .read_to_end(&mut self.buffer)
+            .ok()?;
+        let expected = xxh3_64_with_seed(&self.buffer, seed(self.header, self.next));
+        if self.buffer.len() != len || expected != checksum {
+            return None;
+        }
+        if self.next == 0 {
+            self.header = checksum;
+        }
+        self.next += 1;
+        postcard::from_bytes(&self.buffer).ok()
+    }
 }

@@ -45,8 +45,8 @@ impl Saver {
 pub fn open(path: Option<&Path>) -> Result<Opened, ()> {
     let cache = path
         .filter(|p| *p != Path::new("-"))
-        .and_then(|p| Some((Cache::user()?, p)))
-        .filter(|(_, p)| std::fs::metadata(p).is_ok_and(|m| m.len() >= CACHE_FROM_BYTES));
+        .filter(|p| std::fs::metadata(p).is_ok_and(|m| m.len() >= CACHE_FROM_BYTES))
+        .and_then(|p| Some((safe_user_cache()?, p)));
     if let Some((cache, path)) = &cache {
         let name = evex::input::display_name(path);
         if let Some(cached) = with_progress(&format!("reading the cached copy of {name}"), || {
@@ -73,6 +73,22 @@ pub fn open(path: Option<&Path>) -> Result<Opened, ()> {
         index: None,
         saver,
     })
+}
+
+/// The user's cache, unless its directory could hold copies planted by someone else; then
+/// evex says so and runs without it.
+fn safe_user_cache() -> Option<Cache> {
+    let cache = Cache::user()?;
+    match cache.check_owner() {
+        Ok(()) => Some(cache),
+        Err(why) => {
+            say!(
+                "evex: not using the cache in {}: {why}; running without it",
+                evex::input::display_name(cache.dir())
+            );
+            None
+        }
+    }
 }
 
 /// Runs `work`, and if it takes more than a moment, shows on standard error (when it is a

@@ -2,6 +2,7 @@
 //! or foreign is ignored, so the RON file stays the one source of truth.
 
 use std::fs::{self, File};
+use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
 use std::path::Path;
 
 use assert_cmd::Command;
@@ -129,4 +130,140 @@ fn the_binary_caches_big_stores_in_the_xdg_cache_dir_and_rebuilds_bad_copies() {
     fs::write(&copy, b"evexcache\nnot a store").unwrap();
     assert_eq!(list(), parsed, "a corrupt copy is ignored");
     assert!(cache.load(&path).is_some(), "and written again");
+}
+
+/// Runs `evex list` on `path` with `xdg` as the cache home, giving up after 20 s (a blocked
+/// evex is killed, and the test fails).
+fn list_within_20s(xdg: &Path, path: &Path) -> std::process::Output {
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_evex"))
+        .env("XDG_CACHE_HOME", xdg)
+        .args(["list", "-f", "csv"])
+        .arg(path)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let pid = child.id().to_string();
+    let (done, finished) = std::sync::mpsc::channel();
+    std::thread::spawn(move || done.send(child.wait_with_output().unwrap()));
+    match finished.recv_timeout(std::time::Duration::from_secs(20)) {
+        Ok(out) => out,
+        Err(_) => {
+            let _ = std::process::Command::new("kill")
+                .args(["-9", &pid])
+                .status();
+            panic!("evex list blocked");
+        }
+    }
+}
+
+#[test]
+fn a_fifo_at_the_copys_path_is_skipped_not_waited_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("talks.ron");
+    fs::write(&path, store_text(4_500)).unwrap();
+    let xdg = dir.path().join("xdg");
+    let cache = Cache::new(xdg.join("evex"));
+    fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(xdg.join("evex"))
+        .unwrap();
+    let fifo = cache.file_for(&path);
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let out = list_within_20s(&xdg, &path);
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 4_501);
+    assert!(
+        cache.load(&path).is_some(),
+        "the FIFO was replaced by a real copy"
+    );
+}
+
+/// Where the frames after the header start in a copy: the magic line, then the header
+/// frame's length, checksum and bytes.
+fn after_header(copy: &[u8]) -> usize {
+    let len = u64::from_le_bytes(copy[10..18].try_into().unwrap());
+    10 + 16 + usize::try_from(len).unwrap()
+}
+
+#[test]
+fn a_copy_spliced_from_two_genuine_copies_is_rejected() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.ron"), dir.path().join("b.ron"));
+    fs::write(&a, store_text(300)).unwrap();
+    fs::write(&b, store_text(300).replace("Talks number", "Walks number")).unwrap();
+    let cache = Cache::new(dir.path().join("cache"));
+    save(&cache, &a);
+    save(&cache, &b);
+    let (copy_a, copy_b) = (
+        fs::read(cache.file_for(&a)).unwrap(),
+        fs::read(cache.file_for(&b)).unwrap(),
+    );
+    // The header of a's copy (fresh for a.ron), then every frame of b's copy.
+    let mut spliced = copy_a[..after_header(&copy_a)].to_vec();
+    spliced.extend_from_slice(&copy_b[after_header(&copy_b)..]);
+    fs::write(cache.file_for(&a), &spliced).unwrap();
+    assert!(cache.load(&a).is_none(), "b's events are not a's");
+    // Frames swapped within one genuine copy: the head frame and the first chunk.
+    fs::write(cache.file_for(&a), &copy_a).unwrap();
+    assert!(cache.load(&a).is_some());
+    let frame_end = |at: usize| {
+        at + 16
+            + usize::try_from(u64::from_le_bytes(copy_a[at..at + 8].try_into().unwrap())).unwrap()
+    };
+    let head = after_header(&copy_a);
+    let chunk = frame_end(head);
+    let mut swapped = copy_a[..head].to_vec();
+    swapped.extend_from_slice(&copy_a[chunk..frame_end(chunk)]);
+    swapped.extend_from_slice(&copy_a[head..chunk]);
+    swapped.extend_from_slice(&copy_a[frame_end(chunk)..]);
+    fs::write(cache.file_for(&a), &swapped).unwrap();
+    assert!(cache.load(&a).is_none(), "frames out of place");
+}
+
+#[test]
+fn a_cache_directory_others_can_write_to_is_not_used() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("talks.ron");
+    fs::write(&path, store_text(4_500)).unwrap();
+    let xdg = dir.path().join("xdg");
+    let shared = xdg.join("evex");
+    fs::create_dir_all(&shared).unwrap();
+    for mode in [0o777, 0o770, 0o1777] {
+        fs::set_permissions(&shared, fs::Permissions::from_mode(mode)).unwrap();
+        let out = list_within_20s(&xdg, &path);
+        assert!(out.status.success(), "{out:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(
+            err.matches("not using the cache").count(),
+            1,
+            "said once: {err}"
+        );
+        assert!(err.contains("others may write to it"), "{err}");
+        assert_eq!(fs::read_dir(&shared).unwrap().count(), 0, "no copy written");
+    }
+    // Owned by someone else (only root can hand a directory to another user).
+    if rustix::process::geteuid().is_root() {
+        fs::set_permissions(&shared, fs::Permissions::from_mode(0o700)).unwrap();
+        std::os::unix::fs::chown(&shared, Some(4_242), None).unwrap();
+        let out = list_within_20s(&xdg, &path);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("belongs to user 4242, not to you"), "{err}");
+        assert_eq!(fs::read_dir(&shared).unwrap().count(), 0, "no copy written");
+    }
+    // The user's own private directory is used.
+    std::os::unix::fs::chown(&shared, Some(rustix::process::geteuid().as_raw()), None).unwrap();
+    fs::set_permissions(&shared, fs::Permissions::from_mode(0o700)).unwrap();
+    let out = list_within_20s(&xdg, &path);
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("not using"));
+    assert_eq!(
+        fs::read_dir(&shared).unwrap().count(),
+        1,
+        "a copy is written"
+    );
 }
