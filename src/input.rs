@@ -21,6 +21,10 @@ pub enum InputError {
     NotFound(String),
     #[error("{0}: is a directory; give the path of a .ron store file")]
     Directory(String),
+    #[error(
+        "{0}: is a device or socket, not a file (reading it might never end); give the path of a .ron store file, or `-` to read standard input"
+    )]
+    Device(String),
     #[error("{0}: permission denied; check the file's permissions (chmod +r)")]
     Permission(String),
     #[error(
@@ -79,8 +83,16 @@ pub fn display_name(path: &Path) -> String {
 }
 
 fn read_file(path: PathBuf, name: String) -> Result<Vec<u8>, InputError> {
+    use std::os::unix::fs::FileTypeExt;
     if path.is_dir() {
         return Err(InputError::Directory(name));
+    }
+    // `/dev/zero` would fill memory and `/dev/tty` wait for keys. A FIFO is read as `cat`
+    // would read it (`evex list <(gen)` passes one).
+    if let Ok(kind) = std::fs::metadata(&path).map(|m| m.file_type())
+        && (kind.is_char_device() || kind.is_block_device() || kind.is_socket())
+    {
+        return Err(InputError::Device(name));
     }
     std::fs::read(&path).map_err(|source| match source.kind() {
         io::ErrorKind::NotFound => InputError::NotFound(name),

@@ -373,3 +373,16 @@ fn problems_on_a_store_written_on_one_line_have_exact_columns() {
         "{col}: {err}"
     );
 }
+
+#[test]
+fn devices_are_refused_not_read_forever() {
+    // (/dev/zero is refused the same way; reading it would fill memory, so it is not tried.)
+    for device in ["/dev/null", "/dev/tty"] {
+        let (code, _, err) = validate(Path::new(device));
+        assert_eq!(code, 2, "{device}: {err}");
+        assert!(
+            err.contains(&format!("{device}: is a device or socket, not a file")),
+            "{err}"
+        );
+    }
+}
