@@ -251,7 +251,7 @@ fn standard_input_is_read_with_dash() {
         .write_stdin(text)
         .assert()
         .success()
-        .stdout(predicates::str::starts_with("<stdin>: 1 events"));
+        .stdout(predicates::str::starts_with("<stdin>: 1 event,"));
 }
 
 /// Each bad store gives the exact text a person sees and the documented exit status.
