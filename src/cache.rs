@@ -16,7 +16,7 @@
 
 use std::fs::{self, File};
 use std::io::{self, BufReader, BufWriter, Read, Write};
-use std::os::unix::fs::{DirBuilderExt, MetadataExt, OpenOptionsExt};
+use std::os::unix::fs::{DirBuilderExt, MetadataExt};
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
@@ -25,6 +25,7 @@ use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::{Xxh3, xxh3_64_with_seed, xxh3_128};
 
 use crate::index::Index;
+use crate::regular_file;
 use crate::store::{Actor, Event, Source, Store};
 
 const MAGIC: &[u8; 10] = b"evexcache\n";
@@ -64,7 +65,7 @@ fn modified(metadata: &fs::Metadata) -> u128 {
 
 /// Hashes a file without holding it in memory.
 fn hash_file(path: &Path) -> io::Result<u128> {
-    let mut file = File::open(path)?;
+    let mut file = regular_file::open(path)?;
     let mut hasher = Xxh3::new();
     let mut buffer = vec![0; 1 << 20];
     loop {
@@ -155,7 +156,7 @@ impl Cache {
     /// The cached copy of the store at `path`, if there is one for its current content.
     pub fn load(&self, path: &Path) -> Option<Cached> {
         let mut reader = Frames {
-            reader: BufReader::new(open_regular(&self.file_for(path))?),
+            reader: BufReader::new(regular_file::open(&self.file_for(path)).ok()?),
             buffer: Vec::new(),
             header: 0,
             next: 0,
@@ -266,17 +267,6 @@ fn sweep_partial_files(dir: &Path) {
             let _ = fs::remove_file(entry.path());
         }
     }
-}
-
-/// Opens `path` for reading only if it is a regular file, without ever waiting: opening a
-/// FIFO for reading would block until someone writes to it.
-fn open_regular(path: &Path) -> Option<File> {
-    let file = File::options()
-        .read(true)
-        .custom_flags(rustix::fs::OFlags::NONBLOCK.bits().cast_signed())
-        .open(path)
-        .ok()?;
-    file.metadata().ok()?.is_file().then_some(file)
 }
 
 /// The seed of frame `n`'s checksum: frame 0 (the header) has none; every later frame is

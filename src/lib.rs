@@ -14,6 +14,7 @@ pub mod input;
 pub mod keymap;
 pub mod marks;
 pub mod query;
+pub mod regular_file;
 pub mod report;
 pub mod searcher;
 pub mod store;

@@ -46,7 +46,7 @@ impl MarksPlace {
     /// The marked ids; none when there is no file yet. A file that cannot be read or parsed
     /// is an error the explorer reports without stopping.
     pub fn load(&self) -> io::Result<BTreeSet<String>> {
-        let text = match std::fs::read_to_string(&self.file) {
+        let text = match crate::regular_file::read_to_string(&self.file) {
             Ok(text) => text,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(BTreeSet::new()),
             Err(e) => return Err(e),

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::tmux::Tmux;
+use common::tmux::tmux_or_skip;
 use common::{app, key, selected_id};
 use evex::citation;
 use evex::marks::MarksPlace;
@@ -95,7 +95,9 @@ fn c_copies_the_quote_with_its_citation() {
 
 #[test]
 fn c_puts_the_quote_on_the_clipboard_in_a_real_terminal() {
-    let tmux = Tmux::start(120, 40);
+    let Some(tmux) = tmux_or_skip(120, 40) else {
+        return;
+    };
     tmux.run(&["set-option", "-g", "set-clipboard", "on"]);
     tmux.wait_for("the shell prompt", |s| s.contains('$'));
     tmux.command(env!("CARGO_BIN_EXE_evex"));
@@ -105,4 +107,26 @@ fn c_puts_the_quote_on_the_clipboard_in_a_real_terminal() {
     let buffer = String::from_utf8_lossy(&tmux.run(&["show-buffer"]).stdout).into_owned();
     assert!(buffer.contains("The Diplomat"), "tmux got {buffer:?}");
     tmux.keys(&["q"]);
+}
+
+#[test]
+fn a_fifo_in_place_of_the_marks_file_is_an_error_not_a_wait() {
+    let dir = tempfile::tempdir().unwrap();
+    let place = MarksPlace::new(dir.path(), "/stores/a.ron");
+    let hash = xxhash_rust::xxh3::xxh3_64(b"/stores/a.ron");
+    let marks_dir = dir.path().join("evex").join("marks");
+    std::fs::create_dir_all(&marks_dir).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(marks_dir.join(format!("{hash:016x}.ron")))
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let (done, loaded) = std::sync::mpsc::channel();
+    std::thread::spawn(move || done.send(place.load().is_err()));
+    let refused = loaded.recv_timeout(std::time::Duration::from_secs(10));
+    assert_eq!(
+        refused,
+        Ok(true),
+        "the explorer would wait for a writer forever"
+    );
 }

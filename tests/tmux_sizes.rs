@@ -4,19 +4,21 @@
 
 mod common;
 
-use common::tmux::Tmux;
+use common::tmux::{Tmux, tmux_or_skip};
 
-fn start(width: u16, height: u16) -> Tmux {
-    let tmux = Tmux::start(width, height);
+fn start(width: u16, height: u16) -> Option<Tmux> {
+    let tmux = tmux_or_skip(width, height)?;
     tmux.wait_for("the shell prompt", |s| s.contains('$'));
     tmux.command(env!("CARGO_BIN_EXE_evex"));
     tmux.wait_for("the explorer", |s| s.contains("events"));
-    tmux
+    Some(tmux)
 }
 
 #[test]
 fn the_help_scrolls_to_its_end_at_80x24() {
-    let tmux = start(80, 24);
+    let Some(tmux) = start(80, 24) else {
+        return;
+    };
     tmux.keys(&["?"]);
     let first = tmux.wait_for("the help", |s| s.contains("Keys"));
     assert!(
@@ -33,7 +35,9 @@ fn the_help_scrolls_to_its_end_at_80x24() {
 
 #[test]
 fn the_narrow_footer_names_the_actors_and_s_shows_them() {
-    let tmux = start(60, 20);
+    let Some(tmux) = start(60, 20) else {
+        return;
+    };
     let screen = tmux.screen();
     let footer = screen.lines().rfind(|l| !l.trim().is_empty()).unwrap();
     assert!(footer.contains("s actors"), "{screen}");
@@ -47,7 +51,9 @@ fn the_narrow_footer_names_the_actors_and_s_shows_them() {
 
 #[test]
 fn selected_rows_are_readable_in_colour() {
-    let tmux = start(120, 40);
+    let Some(tmux) = start(120, 40) else {
+        return;
+    };
     // Colour codes of the selected timeline row: no span may set its foreground to the
     // selection's background (cyan, 46).
     let styled = tmux.screen_with_styles();
