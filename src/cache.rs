@@ -14,7 +14,7 @@
 //! skipped, not waited on), and only from a directory that the user owns and nobody else can
 //! write to.
 
-use std::fs::{self, File};
+use std::fs;
 use std::io::{self, BufReader, BufWriter, Read, Write};
 use std::os::unix::fs::{DirBuilderExt, MetadataExt};
 use std::path::{Path, PathBuf};

@@ -25,7 +25,7 @@ use evex::searcher::Searcher;
 use evex::text::sanitize;
 use evex::theme::Theme;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
-use signal_hook::iterator::Signals;
+use signal_hook::iterator::{Handle, Signals};
 
 /// mimalloc: loading a big store makes millions of small strings, and glibc's allocator
 /// spends a third of the load time on them.
@@ -51,13 +51,13 @@ fn main() -> ExitCode {
     }
 }
 
-/// For the commands (the explorer has its own handling): Ctrl-C and the other ending signals
-/// first wipe a progress line off the terminal, then end evex as the signal would have, so a
-/// shell sees 130 after Ctrl-C and stops the rest of its command line as it should.
-fn end_cleanly_on_signals() {
-    let Ok(mut signals) = Signals::new([SIGINT, SIGTERM, SIGHUP, SIGQUIT]) else {
-        return;
-    };
+/// For the commands, and for the explorer while it loads (it has its own handling once it
+/// runs): Ctrl-C and the other ending signals first wipe a progress line off the terminal,
+/// then end evex as the signal would have, so a shell sees 130 after Ctrl-C and stops the
+/// rest of its command line as it should. Closing the handle ends this handling.
+fn end_cleanly_on_signals() -> Option<Handle> {
+    let mut signals = Signals::new([SIGINT, SIGTERM, SIGHUP, SIGQUIT]).ok()?;
+    let handle = signals.handle();
     let _ = std::thread::Builder::new()
         .name("evex-signals".into())
         .spawn(move || {
@@ -69,6 +69,7 @@ fn end_cleanly_on_signals() {
                 std::process::exit(128 + signal);
             }
         });
+    Some(handle)
 }
 
 /// Whether an error comes from writing to a reader that went away.
@@ -100,9 +101,11 @@ fn explore(path: Option<&Path>) -> anyhow::Result<ExitCode> {
         say!("evex: the explorer needs a terminal; try `evex list`");
         return Ok(ExitCode::from(2));
     }
+    let loading = end_cleanly_on_signals();
     let Ok(opened) = open::open(path) else {
         return Ok(ExitCode::from(2));
     };
+    loading.inspect(Handle::close);
     let theme = Theme::from_no_color(std::env::var_os("NO_COLOR").as_deref());
     let store = Arc::new(opened.store);
     let (cached, saver) = (opened.index, opened.saver);

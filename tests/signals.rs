@@ -130,3 +130,43 @@ fn ctrl_c_while_a_command_reads_ends_it_with_130() {
         tmux.assert_terminal_sane();
     }
 }
+
+#[test]
+fn ctrl_c_while_the_explorer_loads_wipes_the_progress_line_and_exits_130() {
+    let Some(tmux) = tmux_or_skip(100, 30) else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.ron");
+    // Enough events that loading shows progress for a while.
+    let events: String = (0..60_000)
+        .map(|i| {
+            format!(
+                "Event(id: \"e{i}\", date: \"2015-06\", title: \"Talks number {i}\", kind: Diplomacy, actors: [\"a\"], source: \"s\", quote: \"The ministers met.\"),\n"
+            )
+        })
+        .collect();
+    let store = format!(
+        "#![enable(implicit_some)]\nStore(title: \"Talks\", sources: [Source(id: \"s\", title: \"S\", publisher: \"P\", text: \"The ministers met.\")], actors: [Actor(id: \"a\", name: \"Alpha\", kind: Person)], events: [\n{events}])\n"
+    );
+    std::fs::write(&path, store).unwrap();
+    tmux.wait_for("the shell prompt", |s| s.contains('$'));
+    tmux.command(&format!(
+        "XDG_CACHE_HOME={} {} {}",
+        dir.path().display(),
+        env!("CARGO_BIN_EXE_evex"),
+        path.display()
+    ));
+    tmux.wait_for("the progress line", |s| s.contains("evex: loading"));
+    tmux.keys(&["C-c"]);
+    tmux.command("echo status=$?");
+    let screen = tmux.wait_for("the status", |s| {
+        s.lines().any(|l| l.starts_with("status="))
+    });
+    assert!(screen.contains("status=130"), "{screen}");
+    assert!(
+        !screen.contains("evex: loading"),
+        "the progress line is wiped:\n{screen}"
+    );
+    tmux.assert_restored("Ctrl-C while loading");
+}

@@ -179,6 +179,10 @@ fn listen_for_signals() -> io::Result<Arc<Requests>> {
                     _ => {
                         raised.end.store(signal, Ordering::Relaxed);
                         thread::sleep(SIGNAL_GRACE);
+                        // The loop did not get a turn: give the terminal back from here.
+                        let _ =
+                            execute!(stdout(), DisableMouseCapture, DisableBracketedPaste, Show);
+                        let _ = ratatui::try_restore();
                         std::process::exit(128 + signal);
                     }
                 }
