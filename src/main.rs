@@ -62,8 +62,11 @@ fn end_cleanly_on_signals() -> Option<Handle> {
         .name("evex-signals".into())
         .spawn(move || {
             if let Some(signal) = signals.forever().next() {
-                if io::stderr().is_terminal() {
-                    let _ = io::Write::write_all(&mut io::stderr(), b"\r\x1b[2K");
+                // Holding standard error until the end keeps the progress line from being
+                // drawn again after it is wiped.
+                let mut stderr = io::stderr().lock();
+                if stderr.is_terminal() {
+                    let _ = io::Write::write_all(&mut stderr, b"\r\x1b[2K");
                 }
                 let _ = signal_hook::low_level::emulate_default_handler(signal);
                 std::process::exit(128 + signal);

@@ -22,7 +22,7 @@ fn ending_signals_restore_the_terminal_and_exit_with_128_plus_the_signal() {
         let Some(tmux) = tmux_or_skip(100, 30) else {
             return;
         };
-        tmux.open_evex("", "", "49/49 events");
+        tmux.open_evex("", "", "60/60 events");
         tmux.signal_evex(signal);
         let shell = tmux.wait_for("the shell after the signal", |s| {
             s.lines().any(|l| l.starts_with("exit="))
@@ -44,13 +44,13 @@ fn sigtstp_from_outside_restores_the_terminal_and_fg_resumes_reading_keys() {
     let Some(tmux) = tmux_or_skip(100, 30) else {
         return;
     };
-    tmux.open_evex("", "", "49/49 events");
+    tmux.open_evex("", "", "60/60 events");
     tmux.signal_evex("TSTP");
     tmux.wait_for("the job to stop", |s| s.contains("Stopped"));
     tmux.assert_restored("stopped by SIGTSTP");
     tmux.command("fg");
     tmux.wait_for("the explorer to come back", |s| {
-        s.contains("49/49 events") && s.contains("Timeline") && !s.contains("=stty")
+        s.contains("60/60 events") && s.contains("Timeline") && !s.contains("=stty")
     });
     assert_eq!(
         tmux.pane("#{alternate_on}"),
@@ -65,7 +65,7 @@ fn sigtstp_from_outside_restores_the_terminal_and_fg_resumes_reading_keys() {
     // Keys are read one by one again (raw mode), without waiting for Enter.
     tmux.type_text("/minsk");
     tmux.wait_for("the search, typed without Enter", |s| {
-        s.contains("minsk") && !s.contains("49/49 events")
+        s.contains("minsk") && !s.contains("60/60 events")
     });
     quit_resumed(&tmux);
 }
@@ -75,7 +75,7 @@ fn ctrl_z_suspends_and_fg_resumes() {
     let Some(tmux) = tmux_or_skip(100, 30) else {
         return;
     };
-    tmux.open_evex("", "", "49/49 events");
+    tmux.open_evex("", "", "60/60 events");
     tmux.type_text("/minsk");
     tmux.keys(&["Enter"]);
     tmux.wait_for("the search", |s| s.contains("search “minsk”"));
@@ -98,17 +98,17 @@ fn sigstop_then_fg_takes_the_terminal_again() {
     let Some(tmux) = tmux_or_skip(100, 30) else {
         return;
     };
-    tmux.open_evex("", "", "49/49 events");
+    tmux.open_evex("", "", "60/60 events");
     // SIGSTOP cannot be caught: the shell takes the terminal back as evex left it.
     tmux.signal_evex("STOP");
     tmux.wait_for("the job to stop", |s| s.contains("Stopped"));
     tmux.command("fg");
     tmux.wait_for("the explorer to come back", |s| {
-        s.contains("49/49 events") && s.contains("Timeline") && !s.contains("fg")
+        s.contains("60/60 events") && s.contains("Timeline") && !s.contains("fg")
     });
     tmux.type_text("/minsk");
     tmux.wait_for("the search, typed without Enter", |s| {
-        s.contains("minsk") && !s.contains("49/49 events")
+        s.contains("minsk") && !s.contains("60/60 events")
     });
     quit_resumed(&tmux);
 }

@@ -101,12 +101,10 @@ fn bundled_store_is_valid_with_no_warnings() {
     let loaded = store::parse(store::BUNDLED).unwrap();
     assert_eq!(loaded.warnings, []);
     assert!((35..=60).contains(&loaded.store.events.len()));
-    evex()
-        .arg("validate")
-        .assert()
-        .success()
-        .stdout("events.ron (bundled): 60 events, 32 actors, 2 sources: no errors, 0 warnings
-");
+    evex().arg("validate").assert().success().stdout(
+        "events.ron (bundled): 60 events, 32 actors, 2 sources: no errors, 0 warnings
+",
+    );
 }
 
 #[test]

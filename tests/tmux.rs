@@ -185,7 +185,7 @@ fn a_2_kb_paste_into_search_is_read_whole_plain_or_bracketed() {
             paste.push("-p");
         }
         assert!(tmux.run(&paste).status.success());
-        let screen = tmux.wait_for("the pasted search to apply", |s| s.contains("16/49 events"));
+        let screen = tmux.wait_for("the pasted search to apply", |s| s.contains("17/60 events"));
         assert!(
             screen.contains("Bakiyev"),
             "bracketed {bracketed}:\n{screen}"
@@ -205,7 +205,7 @@ fn three_thousand_keys_at_once_are_all_read() {
     // One write of 3,000 `j`, then a search typed in the same burst.
     tmux.type_text(&format!("{}/bakiyev", "j".repeat(3_000)));
     tmux.wait_for("the search at the end of the burst", |s| {
-        s.contains("16/49 events")
+        s.contains("17/60 events")
     });
     tmux.keys(&["Enter"]);
     tmux.keys(&["q"]);

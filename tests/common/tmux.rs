@@ -193,6 +193,11 @@ impl Tmux {
     /// Asserts that the terminal is as the shell left it: main screen, cursor shown, no mouse
     /// reporting, no bracketed paste, cooked mode with echo.
     pub fn assert_restored(&self, what: &str) {
+        // The screen can read like the shell's a moment before evex has finished leaving.
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while self.pane("#{alternate_on}") != "0" && Instant::now() < deadline {
+            sleep(Duration::from_millis(50));
+        }
         assert_eq!(
             self.pane("#{alternate_on}"),
             "0",
