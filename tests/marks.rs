@@ -64,7 +64,7 @@ fn marks_are_kept_per_store_and_missing_events_are_dropped_with_a_note() {
     assert_eq!(third.marked.len(), 1);
     assert_eq!(
         third.status.as_deref(),
-        Some("1 mark(s) dropped: the store no longer has their events")
+        Some("1 mark dropped: the store no longer has their events")
     );
 }
 

@@ -20,7 +20,8 @@ impl App {
                 let gone = ids.len().saturating_sub(self.marked.len());
                 if gone > 0 {
                     self.status = Some(format!(
-                        "{gone} mark(s) dropped: the store no longer has their events"
+                        "{} dropped: the store no longer has their events",
+                        crate::text::count(gone, "mark")
                     ));
                 }
             }
