@@ -182,6 +182,7 @@ pub const KEYMAP: &[Binding] = &[
     ),
     bind(Browse, &[ch('/')], Action::Search, "search", true),
     bind(Browse, &[ch('s')], Action::ToggleSidebar, "actors", true),
+    bind(Browse, &[key(KeyCode::Esc)], Action::Back, "back", true),
     bind(Browse, &[ch('?')], Action::ToggleHelp, "help", true),
     bind(Browse, &[ch('q')], Action::Quit, "quit", true),
     bind(
@@ -218,7 +219,6 @@ pub const KEYMAP: &[Binding] = &[
         "previous event",
         true,
     ),
-    bind(Browse, &[key(KeyCode::Esc)], Action::Back, "back", true),
     bind(Prompt, &[key(KeyCode::Enter)], Action::Submit, "keep", true),
     bind(Prompt, &[key(KeyCode::Esc)], Action::Cancel, "cancel", true),
     bind(

@@ -142,8 +142,7 @@ fn panes(app: &App, body: Rect) -> Panes {
         (Some(sidebar), main)
     } else if app.sidebar_overlay {
         let [overlay, _] =
-            Layout::horizontal([Constraint::Length(body.width.min(40)), Constraint::Fill(1)])
-                .areas(body);
+            Layout::horizontal([Constraint::Length(body.width), Constraint::Fill(1)]).areas(body);
         (Some(overlay), body)
     } else {
         (None, body)
@@ -252,14 +251,17 @@ fn select_row(
 
 /// A scrollbar on the right border of a pane, when its rows do not all fit.
 fn scrollbar(area: Rect, buf: &mut Buffer, rows: usize, height: usize, offset: usize) {
-    if rows <= height || area.height <= 4 {
+    if rows <= height || height < 3 {
         return;
     }
     let mut state = ScrollbarState::new(rows - height + 1)
         .position(offset)
         .viewport_content_length(height);
+    // On the border when there is one (the pane is taller than the rows it shows), else
+    // beside the rows.
+    let border = u16::from(usize::from(area.height) > height);
     let track = area.inner(Margin {
-        vertical: 1,
+        vertical: border,
         horizontal: 0,
     });
     Scrollbar::new(ScrollbarOrientation::VerticalRight).render(track, buf, &mut state);

@@ -35,9 +35,16 @@ impl App {
         let Some(event) = self.selected_event() else {
             return;
         };
-        if !self.marked.remove(&event) {
+        let marked = !self.marked.remove(&event);
+        if marked {
             self.marked.insert(event);
         }
+        let count = crate::text::count(self.marked.len(), "mark");
+        self.status = Some(if marked {
+            format!("marked ({count}; . and , step between them)")
+        } else {
+            format!("unmarked ({count})")
+        });
         let Some(place) = &self.marks_place else {
             return;
         };
@@ -79,6 +86,7 @@ impl App {
     /// loop sends it) and says what was copied.
     pub(super) fn copy_quote(&mut self) {
         let Some(event) = self.selected_event() else {
+            self.status = Some("no event selected: nothing to copy".into());
             return;
         };
         let text = citation::cite(&self.store, &self.store.events[event]);

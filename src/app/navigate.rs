@@ -14,7 +14,11 @@ impl App {
     /// actors come over the timeline while they have the focus, so Tab reaches them at any
     /// size; a hidden sidebar is skipped.
     pub(super) fn cycle_focus(&mut self, forward: bool) {
-        let mut order = vec![Focus::Timeline, Focus::Detail];
+        let mut order = vec![Focus::Timeline];
+        // On terminals too short for the event pane, Enter shows the event instead.
+        if self.areas.detail.is_some() || self.areas.timeline.is_none() {
+            order.push(Focus::Detail);
+        }
         if !self.sidebar_hidden {
             order.insert(0, Focus::Actors);
         }
@@ -31,7 +35,12 @@ impl App {
 
     /// J and K in the event view: the next or previous event, staying in the view.
     pub(super) fn step_event(&mut self, delta: isize) {
+        let before = self.timeline.selected;
         self.move_by(Focus::Timeline, delta);
+        if self.timeline.selected == before && !self.matches.events.is_empty() {
+            let end = if delta > 0 { "last" } else { "first" };
+            self.status = Some(format!("this is the {end} event"));
+        }
     }
 
     /// Scrolls the help for the actions that move; other actions go on as usual.
@@ -176,6 +185,14 @@ impl App {
                 events.partition_point(|&e| self.store.events[e].when.last_day() < range.first);
             after.min(events.len() - 1)
         });
+        if let Some(position) = found
+            && self.store.events[events[position]].when.first_day() < range.first
+        {
+            let since = self.store.events[events[position]].when.short();
+            self.status = Some(format!(
+                "nothing starts in {text}; showing the first event that spans it ({since})"
+            ));
+        }
         if found.is_none() {
             let hidden = self
                 .store

@@ -138,43 +138,34 @@ impl When {
         if full.chars().count() <= width {
             return full;
         }
+        let year = |d: PartialDate| PartialDate::year(d.year);
+        let month = |d: PartialDate| PartialDate { day: None, ..d };
         let Some(end) = self.end else {
             // A date less precise, never wrong: `2015-06-04` becomes `2015`.
             return Self {
-                date: PartialDate::year(self.date.year),
+                date: year(self.date),
                 ..*self
             }
             .short();
         };
-        let year_end = PartialDate::year(end.year);
-        let end_as_year = Self {
-            end: Some(year_end),
-            ..*self
-        }
-        .short();
-        if end_as_year.chars().count() <= width {
-            return end_as_year;
-        }
-        let month_to_year = Self {
-            date: PartialDate {
-                day: None,
-                ..self.date
-            },
-            end: Some(year_end),
-            ..*self
-        }
-        .short();
-        if month_to_year.chars().count() <= width {
-            return month_to_year;
-        }
-        let years = Self {
-            date: PartialDate::year(self.date.year),
-            end: Some(year_end),
-            ..*self
-        }
-        .short();
-        if years.chars().count() <= width {
-            return years;
+        // Precision goes from the start first, then from the end: the span only ever widens,
+        // and by as little as the width allows.
+        let forms = [
+            (month(self.date), end),
+            (year(self.date), end),
+            (year(self.date), month(end)),
+            (year(self.date), year(end)),
+        ];
+        for (date, end) in forms {
+            let form = Self {
+                date,
+                end: Some(end),
+                ..*self
+            }
+            .short();
+            if form.chars().count() <= width {
+                return form;
+            }
         }
         // The start year, and a dash that says the span goes on.
         let circa = if self.circa { "~" } else { "" };
@@ -192,8 +183,8 @@ impl When {
             return format!("{circa}{}", self.date.words());
         };
         let end_words = match end.precision() {
-            Precision::Year => format!("the end of {}", end.year),
-            _ => end.words(),
+            Precision::Year | Precision::Month => format!("the end of {}", end.words()),
+            Precision::Day => end.words(),
         };
         if self.circa {
             format!("some time between {} and {end_words}", self.date.words())
@@ -278,7 +269,10 @@ mod tests {
         assert!(span.overlaps(DayRange::between(d("2015-02"), d("2015-02"))));
         assert!(!span.overlaps(DayRange::between(d("2015-03"), d("2015-03"))));
         assert_eq!(span.short(), "~2010–2015-02");
-        assert_eq!(span.words(), "some time between 2010 and February 2015");
+        assert_eq!(
+            span.words(),
+            "some time between 2010 and the end of February 2015"
+        );
         let plain = When {
             circa: false,
             end: Some(d("2015")),
@@ -352,8 +346,9 @@ mod tests {
             ..when("2015-06-26")
         };
         assert_eq!(span.short_within(30), "~2015-06-26–2015-12-31");
-        assert_eq!(span.short_within(16), "~2015-06-26–2015");
-        assert_eq!(span.short_within(14), "~2015-06–2015");
+        assert_eq!(span.short_within(20), "~2015-06–2015-12-31");
+        assert_eq!(span.short_within(16), "~2015–2015-12-31");
+        assert_eq!(span.short_within(14), "~2015–2015-12");
         assert_eq!(span.short_within(10), "~2015–2015");
         assert_eq!(span.short_within(6), "~2015–");
         assert_eq!(when("2015-06-04").short_within(6), "2015");
