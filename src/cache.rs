@@ -55,6 +55,18 @@ impl Key {
     }
 }
 
+impl Key {
+    /// The key of a file whose bytes hashed (with xxh3-128) to `hash` as they were read
+    /// after `metadata` was taken.
+    pub fn from_hash(metadata: &fs::Metadata, hash: u128) -> Self {
+        Self {
+            size: metadata.len(),
+            modified: modified(metadata),
+            hash,
+        }
+    }
+}
+
 fn modified(metadata: &fs::Metadata) -> u128 {
     metadata
         .modified()

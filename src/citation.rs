@@ -34,7 +34,11 @@ pub fn cite(store: &Store, event: &Event) -> String {
             },
         );
     parts.push(date);
-    let quote = event.quote.split_whitespace().collect::<Vec<_>>().join(" ");
+    // An imported event may have no quote: then its title, not in quotation marks.
+    let Some(quote) = &event.quote else {
+        return format!("{} ({})", event.title, parts.join(", "));
+    };
+    let quote = quote.split_whitespace().collect::<Vec<_>>().join(" ");
     format!("“{quote}” ({})", parts.join(", "))
 }
 

@@ -8,13 +8,15 @@ use clap::{Parser, Subcommand, ValueEnum};
 use evex::date::DayRange;
 use evex::filter::{self, Filter};
 use evex::index::Index;
-use evex::input::{self, Input};
 use evex::query::{self, Query, Term};
 use evex::report;
-use evex::store::{self, Diagnostic, Lines, LoadError, Loaded, Severity, Store, Warnings};
+use evex::store::formats::Options;
+use evex::store::{self, LoadError, Severity, Store};
 use evex::text::count;
 
-use crate::open::{self, with_progress};
+use crate::import::{self, ImportArgs};
+use crate::load::{self, Content, ReadArgs, color, print_diagnostics, with_progress};
+use crate::open;
 
 /// Explore a story told as dated events: a timeline, an actor filter and the source quote
 /// behind every event.
@@ -23,8 +25,10 @@ use crate::open::{self, with_progress};
 #[derive(Debug, Parser)]
 #[command(version, args_conflicts_with_subcommands = true)]
 pub struct Cli {
-    /// The RON store to open (`-` reads standard input); the bundled store when left out.
+    /// The store or dataset to open (`-` reads standard input); the bundled store when left out.
     file: Option<PathBuf>,
+    #[command(flatten)]
+    read: ReadArgs,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -43,9 +47,13 @@ enum Command {
         /// Exit with status 1 on warnings too.
         #[arg(long)]
         deny_warnings: bool,
+        #[command(flatten)]
+        read: ReadArgs,
     },
     /// Count events per year, per actor and per kind, optionally filtered as `list` is.
     Stats(Selection),
+    /// Write a dataset (ACLED, GDELT, ICEWS, TimelineJS, CSV, JSON) as an editable RON store.
+    Import(ImportArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -73,6 +81,8 @@ struct Selection {
     /// Only events that overlap this year, month or range: 2012, 2012-08, 2010..2013.
     #[arg(long, short, value_parser = parse_years)]
     year: Option<DayRange>,
+    #[command(flatten)]
+    read: ReadArgs,
 }
 
 impl Selection {
@@ -110,11 +120,6 @@ fn parse_years(text: &str) -> Result<DayRange, String> {
     })
 }
 
-/// Whether to colour output: only on a terminal, and never when `NO_COLOR` is set.
-fn color(stream_is_terminal: bool) -> bool {
-    stream_is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-}
-
 impl Cli {
     /// Whether this runs the explorer rather than a command.
     pub fn is_explorer(&self) -> bool {
@@ -124,71 +129,21 @@ impl Cli {
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        None => crate::explore(cli.file.as_deref()),
+        None => crate::explore(cli.file.as_deref(), &cli.read.options()),
         Some(Command::List(args)) => list(&args),
         Some(Command::Validate {
             file,
             deny_warnings,
-        }) => validate(file.as_deref(), deny_warnings),
+            read,
+        }) => validate(file.as_deref(), deny_warnings, &read.options()),
+        Some(Command::Import(args)) => Ok(import::run(&args)),
         Some(Command::Stats(selection)) => stats(&selection),
     }
 }
 
-/// Reads and loads a store, printing every problem on standard error when it fails.
-pub fn load(path: Option<&Path>) -> Result<(Input, Loaded), ()> {
-    let label = path.map_or_else(|| "the bundled store".into(), input::display_name);
-    let input = with_progress(&format!("reading {label}"), || input::read(path))
-        .map_err(|e| say!("evex: {e}"))?;
-    let parsed = with_progress(&format!("loading {label}"), || {
-        store::parse_with(&input.text, Warnings::Counted)
-    });
-    match parsed {
-        Ok(loaded) => {
-            report_warnings(&input.name, loaded.warnings.len());
-            Ok((input, loaded))
-        }
-        Err(e) => {
-            print_diagnostics(&input, e.diagnostics());
-            say!(
-                "evex: {} could not be loaded; fix the problems above and try again",
-                input.name
-            );
-            Err(())
-        }
-    }
-}
-
-/// Says that a store has warnings, which `evex validate` lists.
-pub fn report_warnings(name: &str, warnings: usize) {
-    if warnings > 0 {
-        say!(
-            "evex: {name}: {}; `evex validate` lists them",
-            count(warnings, "warning")
-        );
-    }
-}
-
-fn print_diagnostics(input: &Input, diagnostics: &[Diagnostic]) {
-    let color = color(io::stderr().is_terminal());
-    let lines = Lines::new(&input.text);
-    for d in diagnostics {
-        let text = d.in_file(&input.name, &lines).to_string();
-        if color {
-            let code = if d.severity == Severity::Error {
-                "31"
-            } else {
-                "33"
-            };
-            let (head, tail) = text.split_once('\n').unwrap_or((&text, ""));
-            say!("\x1b[1;{code}m{head}\x1b[0m\n{tail}\n");
-        } else {
-            say!("{text}\n");
-        }
-    }
-}
-
 fn list(args: &ListArgs) -> anyhow::Result<ExitCode> {
-    let Ok(opened) = open::open(args.selection.file.as_deref()) else {
+    let how = args.selection.read.options();
+    let Ok(opened) = open::open(args.selection.file.as_deref(), &how) else {
         return Ok(ExitCode::from(2));
     };
     let store = &opened.store;
@@ -218,7 +173,7 @@ fn list(args: &ListArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn stats(selection: &Selection) -> anyhow::Result<ExitCode> {
-    let Ok(opened) = open::open(selection.file.as_deref()) else {
+    let Ok(opened) = open::open(selection.file.as_deref(), &selection.read.options()) else {
         return Ok(ExitCode::from(2));
     };
     let store = &opened.store;
@@ -234,21 +189,26 @@ fn stats(selection: &Selection) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn validate(path: Option<&Path>, deny_warnings: bool) -> anyhow::Result<ExitCode> {
-    let input = match input::read(path) {
-        Ok(input) => input,
-        Err(e) => {
-            say!("evex: {e}");
-            return Ok(ExitCode::from(2));
-        }
+fn validate(path: Option<&Path>, deny_warnings: bool, how: &Options) -> anyhow::Result<ExitCode> {
+    let input = match load::read(path, how) {
+        Ok(load::ReadFile {
+            content: Content::Ron(input),
+            ..
+        }) => input,
+        Ok(load::ReadFile {
+            name,
+            content: Content::Imported(imported),
+            ..
+        }) => return Ok(import::validate(&name, imported, deny_warnings)),
+        Err(()) => return Ok(ExitCode::from(2)),
     };
     match store::parse(&input.text) {
         Err(e @ LoadError::Syntax(_)) => {
-            print_diagnostics(&input, e.diagnostics());
+            print_diagnostics(&input.name, &input.text, e.diagnostics());
             Ok(ExitCode::from(2))
         }
         Err(LoadError::Invalid(all)) => {
-            print_diagnostics(&input, &all);
+            print_diagnostics(&input.name, &input.text, &all);
             let errors = all.iter().filter(|d| d.severity == Severity::Error).count();
             say!(
                 "evex: {}: {}, {}",
@@ -259,7 +219,7 @@ fn validate(path: Option<&Path>, deny_warnings: bool) -> anyhow::Result<ExitCode
             Ok(ExitCode::from(1))
         }
         Ok(loaded) => {
-            print_diagnostics(&input, &loaded.warnings);
+            print_diagnostics(&input.name, &input.text, &loaded.warnings);
             let s = &loaded.store;
             let summary = writeln!(
                 io::stdout(),

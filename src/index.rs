@@ -220,12 +220,9 @@ impl Index {
     }
 }
 
-/// The text an event is found by, one field at a time: title, place, tags, the names of its
-/// actors and the quote.
+/// The text an event is found by, one field at a time: its own texts and its actors' names.
 pub fn fields<'e>(event: &'e Event, actors: &'e [Actor]) -> impl Iterator<Item = &'e str> {
-    std::iter::once(event.title.as_str())
-        .chain(event.place.as_deref())
-        .chain(event.tags.iter().map(String::as_str))
+    event
+        .texts()
         .chain(event.actors.iter().flat_map(|&a| actors[a].names()))
-        .chain(std::iter::once(event.quote.as_str()))
 }

@@ -62,6 +62,11 @@ pub fn read(path: Option<&Path>) -> Result<Input, InputError> {
         let name = display_name(path);
         (name.clone(), read_file(path.to_path_buf(), name)?)
     };
+    text(name, bytes)
+}
+
+/// The text of `bytes` read from `name`, which must be UTF-8.
+pub fn text(name: String, bytes: Vec<u8>) -> Result<Input, InputError> {
     match String::from_utf8(bytes) {
         Ok(text) => Ok(Input { name, text }),
         Err(e) => {
@@ -82,18 +87,40 @@ pub fn display_name(path: &Path) -> String {
     sanitize(&path.display().to_string()).into_owned()
 }
 
-fn read_file(path: PathBuf, name: String) -> Result<Vec<u8>, InputError> {
+/// Opens a file (`-` for standard input) to be read as a stream, and its name for messages.
+pub fn open(path: &Path) -> Result<(String, Box<dyn Read + Send>), InputError> {
+    if path == Path::new("-") {
+        return Ok(("<stdin>".into(), Box::new(io::stdin())));
+    }
+    let name = display_name(path);
+    refuse_non_files(path, &name)?;
+    match std::fs::File::open(path) {
+        Ok(file) => Ok((name, Box::new(file))),
+        Err(source) => Err(match source.kind() {
+            io::ErrorKind::NotFound => InputError::NotFound(name),
+            io::ErrorKind::PermissionDenied => InputError::Permission(name),
+            _ => InputError::Other { name, source },
+        }),
+    }
+}
+
+/// Directories, devices and sockets are not stores: `/dev/zero` would fill memory and
+/// `/dev/tty` wait for keys. A FIFO is read as `cat` would read it (`evex list <(gen)`).
+fn refuse_non_files(path: &Path, name: &str) -> Result<(), InputError> {
     use std::os::unix::fs::FileTypeExt;
     if path.is_dir() {
-        return Err(InputError::Directory(name));
+        return Err(InputError::Directory(name.to_owned()));
     }
-    // `/dev/zero` would fill memory and `/dev/tty` wait for keys. A FIFO is read as `cat`
-    // would read it (`evex list <(gen)` passes one).
-    if let Ok(kind) = std::fs::metadata(&path).map(|m| m.file_type())
+    if let Ok(kind) = std::fs::metadata(path).map(|m| m.file_type())
         && (kind.is_char_device() || kind.is_block_device() || kind.is_socket())
     {
-        return Err(InputError::Device(name));
+        return Err(InputError::Device(name.to_owned()));
     }
+    Ok(())
+}
+
+fn read_file(path: PathBuf, name: String) -> Result<Vec<u8>, InputError> {
+    refuse_non_files(&path, &name)?;
     std::fs::read(&path).map_err(|source| match source.kind() {
         io::ErrorKind::NotFound => InputError::NotFound(name),
         io::ErrorKind::PermissionDenied => InputError::Permission(name),

@@ -10,6 +10,8 @@ macro_rules! say {
 }
 
 mod cli;
+mod import;
+mod load;
 mod open;
 
 use std::io::{self, IsTerminal};
@@ -22,6 +24,7 @@ use evex::app::App;
 use evex::index::Index;
 use evex::marks::MarksPlace;
 use evex::searcher::Searcher;
+use evex::store::formats::Options;
 use evex::text::sanitize;
 use evex::theme::Theme;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
@@ -99,13 +102,13 @@ fn usage(e: &clap::Error) -> ExitCode {
 }
 
 /// Opens the explorer on a store.
-fn explore(path: Option<&Path>) -> anyhow::Result<ExitCode> {
+fn explore(path: Option<&Path>, how: &Options) -> anyhow::Result<ExitCode> {
     if !io::stdout().is_terminal() {
         say!("evex: the explorer needs a terminal; try `evex list`");
         return Ok(ExitCode::from(2));
     }
     let loading = end_cleanly_on_signals();
-    let Ok(opened) = open::open(path) else {
+    let Ok(opened) = open::open(path, how) else {
         return Ok(ExitCode::from(2));
     };
     loading.inspect(Handle::close);

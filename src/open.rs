@@ -1,17 +1,15 @@
 //! Opening a store for the explorer, `list` and `stats`: from the cache when it has a fresh
 //! copy, else parsed and checked, with progress on standard error while a big one loads.
 
-use std::io::{self, IsTerminal, Write};
+use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
-use std::thread;
-use std::time::{Duration, Instant};
 
 use evex::cache::{Cache, Key};
 use evex::index::Index;
 use evex::store::Store;
+use evex::store::formats::Options;
 
-use crate::cli;
+use crate::load::{self, with_progress};
 
 /// Stores smaller than this parse in milliseconds; a cached copy would not pay for itself.
 const CACHE_FROM_BYTES: u64 = 1 << 20;
@@ -40,10 +38,14 @@ impl Saver {
     }
 }
 
-/// Opens the store at `path` (standard input for `-`, the bundled store for none). Problems
-/// are printed on standard error.
-pub fn open(path: Option<&Path>) -> Result<Opened, ()> {
+/// Opens the store at `path` (standard input for `-`, the bundled store for none), in any
+/// format evex reads. Problems are printed on standard error.
+pub fn open(path: Option<&Path>, how: &Options) -> Result<Opened, ()> {
+    // The copy is keyed by the file's content alone, so it holds what the default reading
+    // gives: a forced format, a column map or skipped rows are read afresh every time.
+    let default_reading = how.format.is_none() && how.map.is_none() && !how.skip_bad_rows;
     let cache = path
+        .filter(|_| default_reading)
         .filter(|p| *p != Path::new("-"))
         .filter(|p| std::fs::metadata(p).is_ok_and(|m| m.len() >= CACHE_FROM_BYTES))
         .and_then(|p| Some((safe_user_cache()?, p)));
@@ -52,7 +54,7 @@ pub fn open(path: Option<&Path>) -> Result<Opened, ()> {
         if let Some(cached) = with_progress(&format!("reading the cached copy of {name}"), || {
             cache.load(path)
         }) {
-            cli::report_warnings(&name, cached.warnings);
+            load::report_warnings(&name, cached.warnings);
             return Ok(Opened {
                 store: cached.store,
                 index: Some(cached.index),
@@ -61,13 +63,16 @@ pub fn open(path: Option<&Path>) -> Result<Opened, ()> {
         }
     }
     let metadata = path.and_then(|p| std::fs::metadata(p).ok());
-    let (input, loaded) = cli::load(path)?;
-    let saver = cache.zip(metadata).map(|((cache, path), metadata)| Saver {
-        key: Key::new(&metadata, input.text.as_bytes()),
-        cache,
-        path: path.to_owned(),
-        warnings: loaded.warnings.len(),
-    });
+    let (_, loaded, hash) = load::load(path, how)?;
+    let saver = cache
+        .zip(metadata)
+        .zip(hash)
+        .map(|(((cache, path), metadata), hash)| Saver {
+            key: Key::from_hash(&metadata, hash),
+            cache,
+            path: path.to_owned(),
+            warnings: loaded.warnings.len(),
+        });
     Ok(Opened {
         store: loaded.store,
         index: None,
@@ -89,40 +94,4 @@ fn safe_user_cache() -> Option<Cache> {
             None
         }
     }
-}
-
-/// Runs `work`, and if it takes more than a moment, shows on standard error (when it is a
-/// terminal) what is happening and for how long.
-pub fn with_progress<T>(what: &str, work: impl FnOnce() -> T) -> T {
-    if !io::stderr().is_terminal() {
-        return work();
-    }
-    let (done, finished) = mpsc::channel::<()>();
-    thread::scope(|scope| {
-        scope.spawn(move || {
-            let start = Instant::now();
-            let mut shown = false;
-            let spinner = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
-            for frame in 0.. {
-                let wait = if shown { 100 } else { 300 };
-                if finished.recv_timeout(Duration::from_millis(wait))
-                    != Err(mpsc::RecvTimeoutError::Timeout)
-                {
-                    break;
-                }
-                shown = true;
-                let secs = start.elapsed().as_secs_f64();
-                let mark = spinner[frame % spinner.len()];
-                let mut stderr = io::stderr().lock();
-                let _ = write!(stderr, "\r\x1b[2K{mark} evex: {what}… {secs:.1} s");
-                let _ = stderr.flush();
-            }
-            if shown {
-                let _ = write!(io::stderr(), "\r\x1b[2K");
-            }
-        });
-        let result = work();
-        let _ = done.send(());
-        result
-    })
 }

@@ -3,53 +3,14 @@
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::ser::{Formatter, PrettyFormatter};
 use unicode_width::UnicodeWidthStr;
 
-use crate::store::{Event, EventKind, Store};
+use crate::store::{EventKind, Store};
 use crate::text::{count, is_unsafe, sanitize};
 
-/// One event as `evex list --format json|csv` writes it: ids resolved to names.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct EventRecord {
-    pub id: String,
-    /// The date as written in the store.
-    pub date: String,
-    pub end: Option<String>,
-    pub circa: bool,
-    pub title: String,
-    pub kind: EventKind,
-    /// Display names of the actors.
-    pub actors: Vec<String>,
-    pub place: Option<String>,
-    /// The source's title.
-    pub source: String,
-    pub quote: String,
-    pub tags: Vec<String>,
-}
-
-impl EventRecord {
-    pub fn new(store: &Store, event: &Event) -> Self {
-        Self {
-            id: event.id.clone(),
-            date: event.when.date_text(),
-            end: event.when.end.map(|d| d.to_string()),
-            circa: event.when.circa,
-            title: event.title.clone(),
-            kind: event.kind,
-            actors: store
-                .actor_names(event)
-                .into_iter()
-                .map(str::to_owned)
-                .collect(),
-            place: event.place.clone(),
-            source: store.sources[event.source].title.clone(),
-            quote: event.quote.clone(),
-            tags: event.tags.clone(),
-        }
-    }
-}
+pub use crate::store::EventRecord;
 
 pub fn json(out: &mut impl Write, store: &Store, events: &[usize]) -> io::Result<()> {
     let records: Vec<EventRecord> = events
@@ -141,7 +102,7 @@ pub fn csv(
             r.actors.join("; "),
             r.place.unwrap_or_default(),
             r.source,
-            r.quote,
+            r.quote.unwrap_or_default(),
             r.tags.join("; "),
         ];
         for (n, text) in rest.iter().enumerate() {

@@ -3,11 +3,14 @@
 
 mod diagnostic;
 mod format;
+pub mod formats;
 mod locate;
+mod record;
 mod validate;
 
 pub use diagnostic::{Diagnostic, Lines, Located, Position, Severity};
-pub use format::{Actor, ActorKind, EventEntry, EventKind, Source, StoreFile};
+pub use format::{Actor, ActorKind, EventEntry, EventKind, Extra, Source, StoreFile};
+pub use record::EventRecord;
 
 use serde::{Deserialize, Serialize};
 
@@ -41,11 +44,30 @@ pub struct Event {
     pub actors: Vec<ActorId>,
     pub place: Option<String>,
     pub source: SourceId,
-    pub quote: String,
+    /// Words copied from the source, when the store has them.
+    pub quote: Option<String>,
     pub tags: Vec<String>,
+    /// The dataset's own description of the event: a summary, not a quote.
+    pub notes: Option<String>,
+    /// The dataset's own category, kept beside the evex kind it maps to.
+    pub category: Option<String>,
+    /// The dataset's columns that map to no field.
+    pub extra: Extra,
 }
 
 impl Event {
+    /// The text an event is found by, one field at a time (its actors' names aside): title,
+    /// place, tags, category, notes, quote and the values of its extra columns.
+    pub fn texts(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.title.as_str())
+            .chain(self.place.as_deref())
+            .chain(self.tags.iter().map(String::as_str))
+            .chain(self.category.as_deref())
+            .chain(self.notes.as_deref())
+            .chain(self.quote.as_deref())
+            .chain(self.extra.iter().map(|(_, value)| value))
+    }
+
     /// The event's actors, each once even if the store names one twice.
     pub fn distinct_actors(&self) -> impl Iterator<Item = ActorId> + '_ {
         let actors = &self.actors;
@@ -109,6 +131,12 @@ pub fn parse_with(text: &str, warnings: Warnings) -> Result<Loaded, LoadError> {
         .from_str(text)
         .map_err(|e| LoadError::Syntax(syntax_diagnostic(&e)))?;
     validate::validate(file, text, warnings).map_err(LoadError::Invalid)
+}
+
+/// Checks a store file that was not parsed from RON text (an imported dataset): problems
+/// cannot be placed in a text, and rows were placed when they were read.
+pub fn check(file: StoreFile) -> Result<Loaded, LoadError> {
+    validate::validate(file, "", Warnings::Counted).map_err(LoadError::Invalid)
 }
 
 /// Whether `text` holds nothing but white space and RON comments.

@@ -8,7 +8,7 @@ use evex::date::{Bound, PartialDate, When};
 use evex::filter::{self, ActorMode, Filter, Matches, Search};
 use evex::index::Index;
 use evex::query::{Query, Term};
-use evex::store::{Actor, ActorKind, Event, EventKind, Source, Store};
+use evex::store::{Actor, ActorKind, Event, EventKind, Extra, Source, Store};
 use proptest::prelude::*;
 
 /// The reference: every event's text joined and lower-cased, every term checked by a scan.
@@ -19,7 +19,7 @@ fn reference(store: &Store, filter: &Filter) -> Matches {
         for &a in &e.actors {
             parts.extend(store.actors[a].names());
         }
-        parts.push(&e.quote);
+        parts.push(e.quote.as_deref().unwrap_or(""));
         parts.join("\n")
     };
     let hits = |e: &Event| {
@@ -145,7 +145,8 @@ prop_compose! {
     fn event(actors: usize)(when in when(), title in text(), quote in text(), place in proptest::option::of(text()),
                             tags in proptest::collection::vec(text(), 0..2),
                             cast in proptest::collection::vec(0..actors, 0..4)) -> Event {
-        Event { id: String::new(), when, title, kind: EventKind::Law, actors: cast, place, source: 0, quote, tags }
+        Event { id: String::new(), when, title, kind: EventKind::Law, actors: cast, place, source: 0, quote: Some(quote), tags,
+                notes: None, category: None, extra: Extra::default() }
     }
 }
 

@@ -65,8 +65,8 @@ fn every_field_is_parsed() {
     assert_eq!((event.actors.as_slice(), event.source), (&[0][..], 0));
     assert_eq!(event.place.as_deref(), Some("The Capital"));
     assert_eq!(
-        event.quote,
-        "the minister met the ambassador’s deputy – briefly."
+        event.quote.as_deref(),
+        Some("the minister met the ambassador’s deputy – briefly.")
     );
     assert_eq!(event.tags, ["meeting", "deputy"]);
 }
@@ -128,8 +128,13 @@ fn every_bundled_quote_is_verbatim_in_the_shared_articles() {
     }
     for event in &store.events {
         let text = store.sources[event.source].text.as_deref().unwrap();
+        // The bundled store keeps every quote although the model allows events without one.
+        let quote = event
+            .quote
+            .as_deref()
+            .expect("every bundled event has a quote");
         assert!(
-            text.contains(&event.quote),
+            text.contains(quote),
             "event {}: quote is not character for character in its source",
             event.id
         );
@@ -281,4 +286,26 @@ fn syntax_errors_carry_their_position() {
         panic!("expected a syntax error")
     };
     assert_eq!(d.position, Some(store::Position { line: 28, col: 13 }));
+}
+
+#[test]
+fn a_store_that_does_not_require_quotes_loads_events_without_one() {
+    let text = r#"Store(title: "T", require_quotes: false,
+        sources: [Source(id: "s", title: "S", publisher: "P")],
+        actors: [],
+        events: [Event(id: "e", date: "2015", title: "A row", kind: Other, actors: [], source: "s",
+            notes: Some("A summary"), category: Some("Protests"), extra: {"fatalities": "3", "iso": "804"})])"#;
+    let event = &store::parse(text).unwrap().store.events[0];
+    assert_eq!(event.quote, None);
+    assert_eq!(event.notes.as_deref(), Some("A summary"));
+    assert_eq!(event.category.as_deref(), Some("Protests"));
+    let extra: Vec<_> = event.extra.iter().collect();
+    assert_eq!(extra, [("fatalities", "3"), ("iso", "804")]);
+    // A curated store (the default) still requires them.
+    let curated = text.replace("require_quotes: false,", "");
+    let problems = store::parse(&curated).unwrap_err();
+    assert_eq!(
+        problems.diagnostics()[0].message,
+        "event \"e\" has an empty quote"
+    );
 }

@@ -106,11 +106,11 @@ fn capitalise(word: &str) -> String {
         .unwrap_or_default()
 }
 
-struct Actor {
-    id: String,
-    name: String,
+pub struct Actor {
+    pub id: String,
+    pub name: String,
     short: Option<String>,
-    kind: &'static str,
+    pub kind: &'static str,
     aliases: Vec<String>,
 }
 
@@ -147,7 +147,7 @@ fn actors(g: &mut Gen, count: usize) -> Vec<Actor> {
 }
 
 /// A date from 1900 to 2025 as precise as a source might give it, maybe a span.
-fn when(rng: &mut fastrand::Rng) -> String {
+fn when(rng: &mut fastrand::Rng) -> (String, Option<String>, bool) {
     let year = rng.i32(1900..=2025);
     let month = rng.u8(1..=12);
     let day = rng.u8(1..=28);
@@ -156,15 +156,11 @@ fn when(rng: &mut fastrand::Rng) -> String {
         2..=4 => format!("{year:04}-{month:02}"),
         _ => format!("{year:04}-{month:02}-{day:02}"),
     };
-    let mut out = format!("date: {date:?},");
-    if rng.usize(..20) == 0 {
+    let end = (rng.usize(..20) == 0).then(|| {
         let end = (year + rng.i32(1..=20)).min(2025).max(year + 1);
-        write!(out, " end: \"{end:04}\",").unwrap();
-    }
-    if rng.usize(..20) == 0 {
-        out.push_str(" circa: true,");
-    }
-    out
+        format!("{end:04}")
+    });
+    (date, end, rng.usize(..20) == 0)
 }
 
 /// Zipf-like pick of an index below `n`: low indices are chosen far more often.
@@ -173,8 +169,8 @@ fn popular(rng: &mut fastrand::Rng, n: usize) -> usize {
     ((n as f64).powf(x) - 1.0) as usize % n
 }
 
-struct Source {
-    id: String,
+pub struct Source {
+    pub id: String,
     text: Option<String>,
     /// Char-boundary-safe sentence starts in `text`, for quotes.
     sentences: Vec<(usize, usize)>,
@@ -204,16 +200,95 @@ fn sources(g: &mut Gen) -> Vec<Source> {
         .collect()
 }
 
+/// One synthetic event, with actors, source, place and tags by index into its [`World`].
+pub struct Drawn {
+    pub id: usize,
+    pub date: String,
+    pub end: Option<String>,
+    pub circa: bool,
+    pub title: String,
+    pub kind: &'static str,
+    pub cast: Vec<usize>,
+    pub source: usize,
+    pub quote: String,
+    pub place: Option<usize>,
+    pub tags: Vec<usize>,
+}
+
+/// The actors, sources, places and tags events are drawn from, and the draw itself: the same
+/// seed always gives the same events, whatever shape they are written in.
+pub struct World {
+    g: Gen,
+    pub actors: Vec<Actor>,
+    pub sources: Vec<Source>,
+    pub places: Vec<String>,
+    pub tags: Vec<String>,
+    next: usize,
+}
+
+impl World {
+    pub fn new(seed: u64) -> Self {
+        let mut g = Gen::new(seed);
+        let actors = actors(&mut g, 2_000);
+        let sources = sources(&mut g);
+        let places = (0..300)
+            .map(|_| capitalise(&made_up_word(&mut g.rng, 2..4)))
+            .collect();
+        let tags = (0..100).map(|_| g.sentence(4, 14).to_lowercase()).collect();
+        Self {
+            g,
+            actors,
+            sources,
+            places,
+            tags,
+            next: 0,
+        }
+    }
+
+    /// The next event.
+    pub fn event(&mut self) -> Drawn {
+        let g = &mut self.g;
+        let (date, end, circa) = when(&mut g.rng);
+        let title = g.sentence(40, 120);
+        let mut cast: Vec<usize> = (0..g.rng.usize(1..=4))
+            .map(|_| popular(&mut g.rng, self.actors.len()))
+            .collect();
+        cast.dedup();
+        let source = g.rng.usize(..self.sources.len());
+        let quote = match &self.sources[source].text {
+            // Events citing a source with a text quote one of its sentences verbatim.
+            Some(text) => {
+                let sentences = &self.sources[source].sentences;
+                let (start, end) = sentences[g.rng.usize(..sentences.len())];
+                text[start..end].to_owned()
+            }
+            None => format!("{}.", g.sentence(40, 300)),
+        };
+        let kind = KINDS[g.rng.usize(..KINDS.len())];
+        let place = g.rng.bool().then(|| g.rng.usize(..self.places.len()));
+        let tags = (0..g.rng.usize(..3))
+            .map(|_| g.rng.usize(..self.tags.len()))
+            .collect();
+        self.next += 1;
+        Drawn {
+            id: self.next - 1,
+            date,
+            end,
+            circa,
+            title,
+            kind,
+            cast,
+            source,
+            quote,
+            place,
+            tags,
+        }
+    }
+}
+
 /// Writes a store of `n` events; the same `n` and `seed` always give the same bytes.
 pub fn write_store(out: &mut impl Write, n: usize, seed: u64) -> io::Result<()> {
-    let mut g = Gen::new(seed);
-    let actors = actors(&mut g, 2_000);
-    let sources = sources(&mut g);
-    let places: Vec<String> = (0..300)
-        .map(|_| capitalise(&made_up_word(&mut g.rng, 2..4)))
-        .collect();
-    let tags: Vec<String> = (0..100).map(|_| g.sentence(4, 14).to_lowercase()).collect();
-
+    let mut world = World::new(seed);
     writeln!(out, "#![enable(implicit_some)]")?;
     writeln!(
         out,
@@ -224,7 +299,7 @@ pub fn write_store(out: &mut impl Write, n: usize, seed: u64) -> io::Result<()> 
         "Store(\n    title: \"Synthetic events ({n}, seed {seed})\","
     )?;
     writeln!(out, "    sources: [")?;
-    for (i, s) in sources.iter().enumerate() {
+    for (i, s) in world.sources.iter().enumerate() {
         write!(
             out,
             "        Source(id: {:?}, title: \"Archive {i}\", publisher: \"Synthetic Press\", published: \"2020\"",
@@ -236,7 +311,7 @@ pub fn write_store(out: &mut impl Write, n: usize, seed: u64) -> io::Result<()> 
         writeln!(out, "),")?;
     }
     writeln!(out, "    ],\n    actors: [")?;
-    for a in &actors {
+    for a in &world.actors {
         write!(
             out,
             "        Actor(id: {:?}, name: {:?}, kind: {}",
@@ -251,50 +326,41 @@ pub fn write_store(out: &mut impl Write, n: usize, seed: u64) -> io::Result<()> 
         writeln!(out, "),")?;
     }
     writeln!(out, "    ],\n    events: [")?;
-    for i in 0..n {
-        write_event(out, &mut g, i, &actors, &sources, &places, &tags)?;
+    for _ in 0..n {
+        let e = world.event();
+        write_event(out, &e, &world)?;
     }
     writeln!(out, "    ],\n)")
 }
 
-fn write_event(
-    out: &mut impl Write,
-    g: &mut Gen,
-    i: usize,
-    actors: &[Actor],
-    sources: &[Source],
-    places: &[String],
-    tags: &[String],
-) -> io::Result<()> {
-    let when = when(&mut g.rng);
-    let title = g.sentence(40, 120);
-    let mut cast: Vec<&str> = (0..g.rng.usize(1..=4))
-        .map(|_| actors[popular(&mut g.rng, actors.len())].id.as_str())
+fn write_event(out: &mut impl Write, e: &Drawn, world: &World) -> io::Result<()> {
+    let mut when = format!("date: {:?},", e.date);
+    if let Some(end) = &e.end {
+        write!(when, " end: \"{end}\",").unwrap();
+    }
+    if e.circa {
+        when.push_str(" circa: true,");
+    }
+    let cast: Vec<&str> = e
+        .cast
+        .iter()
+        .map(|&a| world.actors[a].id.as_str())
         .collect();
-    cast.dedup();
-    let source = &sources[g.rng.usize(..sources.len())];
-    let quote = match &source.text {
-        // Events citing a source with a text quote one of its sentences verbatim.
-        Some(text) => {
-            let (start, end) = source.sentences[g.rng.usize(..source.sentences.len())];
-            text[start..end].to_owned()
-        }
-        None => format!("{}.", g.sentence(40, 300)),
-    };
     write!(
         out,
-        "        Event(id: \"e{i}\", {when} title: {title:?}, kind: {}, actors: {cast:?}, ",
-        KINDS[g.rng.usize(..KINDS.len())]
+        "        Event(id: \"e{}\", {when} title: {:?}, kind: {}, actors: {cast:?}, ",
+        e.id, e.title, e.kind
     )?;
-    if g.rng.bool() {
-        write!(out, "place: {:?}, ", places[g.rng.usize(..places.len())])?;
+    if let Some(place) = e.place {
+        write!(out, "place: {:?}, ", world.places[place])?;
     }
-    write!(out, "source: {:?}, quote: {quote:?}", source.id)?;
-    let tag_count = g.rng.usize(..3);
-    if tag_count > 0 {
-        let chosen: Vec<&String> = (0..tag_count)
-            .map(|_| &tags[g.rng.usize(..tags.len())])
-            .collect();
+    write!(
+        out,
+        "source: {:?}, quote: {:?}",
+        world.sources[e.source].id, e.quote
+    )?;
+    if !e.tags.is_empty() {
+        let chosen: Vec<&String> = e.tags.iter().map(|&t| &world.tags[t]).collect();
         write!(out, ", tags: {chosen:?}")?;
     }
     writeln!(out, "),")

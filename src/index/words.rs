@@ -230,8 +230,11 @@ mod tests {
             actors: vec![0],
             place: None,
             source: 0,
-            quote: "Quote".into(),
+            quote: Some("Quote".into()),
             tags: Vec::new(),
+            notes: None,
+            category: None,
+            extra: crate::store::Extra::default(),
         }
     }
 

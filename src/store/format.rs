@@ -7,6 +7,10 @@ use serde::{Deserialize, Serialize};
 #[serde(rename = "Store", deny_unknown_fields)]
 pub struct StoreFile {
     pub title: String,
+    /// Whether every event must quote its source. Curated stores do (the default); stores
+    /// imported from datasets, whose rows rarely carry a quote, say `require_quotes: false`.
+    #[serde(default = "yes")]
+    pub require_quotes: bool,
     #[serde(default)]
     pub sources: Vec<Source>,
     #[serde(default)]
@@ -106,19 +110,148 @@ impl EventKind {
 pub struct EventEntry {
     pub id: String,
     pub date: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_false")]
     pub circa: bool,
     pub title: String,
     pub kind: EventKind,
     pub actors: Vec<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,
     pub source: String,
+    /// Words copied from the source; may be left out where the store does not require quotes.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub quote: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
+    /// The dataset's own description of the event (ACLED `notes`, TimelineJS text): a
+    /// summary, not a quote.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    /// The dataset's own category ("Protests: Peaceful protest", "CAMEO 040: Consult").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    /// Columns of the dataset that map to no field, in its order: nothing is lost.
+    #[serde(default, skip_serializing_if = "Extra::is_empty")]
+    pub extra: Extra,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn is_false(value: &bool) -> bool {
+    !value
+}
+
+impl StoreFile {
+    /// Writes the store as RON a person can edit, after a comment saying where it came from.
+    pub fn write_ron(&self, out: &mut impl std::io::Write, comment: &str) -> std::io::Result<()> {
+        for line in comment.lines() {
+            writeln!(out, "// {line}")?;
+        }
+        let config = ron::ser::PrettyConfig::new()
+            .struct_names(true)
+            .extensions(ron::extensions::Extensions::IMPLICIT_SOME);
+        ron::Options::default()
+            .to_io_writer_pretty(&mut *out, self, config)
+            .map_err(std::io::Error::other)?;
+        writeln!(out)
+    }
+}
+
+/// Named values in a fixed order, written as a map: `{"fatalities": "3", "iso": "804"}`.
+/// Packed into one string (names and values between separator characters), so a million
+/// rows with thirty extra columns each cost a million allocations, not sixty million.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct Extra(String);
+
+/// Between one name and its value, and between pairs: characters no text shows.
+const NAME_END: char = '\u{1f}';
+const PAIR_END: char = '\u{1e}';
+
+impl Extra {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Adds a value at the end (separator characters in it become spaces).
+    pub fn push(&mut self, name: &str, value: &str) {
+        self.0.reserve(name.len() + value.len() + 2);
+        for (text, end) in [(name, NAME_END), (value, PAIR_END)] {
+            if text.contains([NAME_END, PAIR_END]) {
+                let clean = |c: char| {
+                    if c == NAME_END || c == PAIR_END {
+                        ' '
+                    } else {
+                        c
+                    }
+                };
+                self.0.extend(text.chars().map(clean));
+            } else {
+                self.0.push_str(text);
+            }
+            self.0.push(end);
+        }
+    }
+
+    /// An empty set with room for `bytes` of names and values.
+    pub fn with_capacity(bytes: usize) -> Self {
+        Self(String::with_capacity(bytes))
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.0
+            .split_terminator(PAIR_END)
+            .map(|pair| pair.split_once(NAME_END).unwrap_or((pair, "")))
+    }
+}
+
+impl<N: AsRef<str>, V: AsRef<str>> FromIterator<(N, V)> for Extra {
+    fn from_iter<I: IntoIterator<Item = (N, V)>>(pairs: I) -> Self {
+        let mut extra = Self::default();
+        for (name, value) in pairs {
+            extra.push(name.as_ref(), value.as_ref());
+        }
+        extra
+    }
+}
+
+impl Serialize for Extra {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        // Postcard needs the length up front.
+        let mut map = serializer.serialize_map(Some(self.iter().count()))?;
+        for (name, value) in self.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Extra {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Extra;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a map of column names to text")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Extra, A::Error> {
+                let mut extra = Extra::default();
+                while let Some((name, value)) = map.next_entry::<String, String>()? {
+                    extra.push(&name, &value);
+                }
+                Ok(extra)
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
 }
 
 impl Actor {

@@ -2,15 +2,20 @@
 
 use std::fmt;
 
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
+mod dates;
+mod ids;
+mod quotes;
+mod references;
+mod unused;
+
+use self::ids::index_of;
+use self::quotes::SourceTexts;
+use self::unused::Used;
 use super::locate::Locator;
 use super::{Diagnostic, Event, EventEntry, Loaded, Position, Store, StoreFile, Warnings};
-use crate::date::{Bound, DateError, PartialDate, When};
-use crate::text::squash_whitespace;
 
 pub(super) fn validate(
     mut file: StoreFile,
@@ -70,44 +75,12 @@ struct Item<'i> {
     nth: usize,
 }
 
-/// The items seen with one id: how many of any kind, and the first of each kind.
-#[derive(Default)]
-struct Seen {
-    count: usize,
-    first_of_kind: [Option<usize>; 3],
-}
-
 /// "event \"drazdy\"": what a problem is about, written out only when there is one.
 struct Subject<'i>(&'static str, &'i str);
 
 impl fmt::Display for Subject<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} \"{}\"", self.0, self.1)
-    }
-}
-
-/// Which sources and actors some event names, counting every event as written so a broken
-/// event does not make its actors look unused.
-struct Used {
-    sources: Vec<bool>,
-    actors: Vec<bool>,
-}
-
-impl Used {
-    fn none(file: &StoreFile) -> Self {
-        Self {
-            sources: vec![false; file.sources.len()],
-            actors: vec![false; file.actors.len()],
-        }
-    }
-
-    fn add(&mut self, other: &Self) {
-        for (mine, theirs) in [
-            (&mut self.sources, &other.sources),
-            (&mut self.actors, &other.actors),
-        ] {
-            mine.iter_mut().zip(theirs).for_each(|(m, t)| *m |= t);
-        }
     }
 }
 
@@ -149,47 +122,6 @@ impl Checker<'_> {
         self.at.field(self.place(item), field)
     }
 
-    /// Numbers each item's id occurrence and reports duplicate ids of one kind. `seen`
-    /// holds per id how many items of any kind had it so far (the next one is that
-    /// occurrence of `id: ".."` in the text) and which occurrence was the first of each kind.
-    fn ids<'f>(
-        &mut self,
-        seen: &mut FxHashMap<&'f str, Seen>,
-        kind: &'static str,
-        ids: impl Iterator<Item = &'f str>,
-    ) -> Vec<usize> {
-        let (section, slot) = match kind {
-            "source" => ("sources", 0),
-            "actor" => ("actors", 1),
-            _ => ("events", 2),
-        };
-        let mut nths = Vec::new();
-        for id in ids {
-            let seen = seen.entry(id).or_default();
-            let nth = seen.count;
-            seen.count += 1;
-            let first = *seen.first_of_kind[slot].get_or_insert(nth);
-            let item = Item { section, id, nth };
-            if first != nth {
-                let line = self
-                    .at
-                    .position(self.place(Item { nth: first, ..item }))
-                    .map_or_else(String::new, |p| {
-                        format!(" (first defined on line {})", p.line)
-                    });
-                let offset = self.place(item);
-                self.error(offset, format!("duplicate {kind} id \"{id}\"{line}"))
-                    .help = Some(format!("give every {kind} its own id"));
-            }
-            if id.trim().is_empty() {
-                let offset = self.place(item);
-                self.error(offset, format!("{kind} has an empty id"));
-            }
-            nths.push(nth);
-        }
-        nths
-    }
-
     fn sources(&mut self, file: &StoreFile, nths: &[usize]) {
         for (source, &nth) in file.sources.iter().zip(nths) {
             let item = Item {
@@ -220,21 +152,6 @@ impl Checker<'_> {
                 self.error(field, format!("actor \"{}\" has an empty name", actor.id));
             }
         }
-    }
-
-    fn date(
-        &mut self,
-        item: Item,
-        field: &str,
-        subject: &Subject,
-        text: &str,
-    ) -> Option<PartialDate> {
-        text.parse::<PartialDate>()
-            .map_err(|e| {
-                let at = self.field(item, field);
-                self.error(at, format!("{subject}: {field} {e}"));
-            })
-            .ok()
     }
 
     /// Checks every event and turns the good ones into [`Event`]s, moving their text. Runs
@@ -331,7 +248,11 @@ impl Checker<'_> {
             ),
         }
         self.not_empty(item, &subject, "title", &entry.title);
-        self.not_empty(item, &subject, "quote", &entry.quote);
+        if file.require_quotes && entry.quote.trim().is_empty() {
+            let field_at = self.field(item, "quote");
+            self.error(field_at, format!("{subject} has an empty quote"))
+                .help = Some("copy the words from the source, or say `require_quotes: false` in the store if its events need none".into());
+        }
         if let Some(s) = source
             && !entry.quote.trim().is_empty()
             && let Some(missing) = known.texts.misses(s, &entry.quote)
@@ -347,58 +268,12 @@ impl Checker<'_> {
             id: entry.id,
             title: entry.title,
             place: entry.place,
-            quote: entry.quote,
+            quote: Some(entry.quote).filter(|q| !q.trim().is_empty()),
             tags: entry.tags,
+            notes: entry.notes,
+            category: entry.category,
+            extra: entry.extra,
         })
-    }
-
-    fn when(&mut self, entry: &EventEntry, item: Item, subject: &Subject) -> Option<When> {
-        let date = Bound::parse(&entry.date)
-            .map_err(|e| {
-                let at = self.field(item, "date");
-                let malformed = matches!(e, DateError::Malformed(_));
-                self.error(at, format!("{subject}: date {e}")).help = malformed.then(|| {
-                    "a date the text only bounds is written `before 2015-07` or `after 2012-08`"
-                        .into()
-                });
-            })
-            .ok();
-        let end = match &entry.end {
-            Some(end) => Some(self.date(item, "end", subject, end)?),
-            None => None,
-        };
-        let (bound, date) = date?;
-        let when = When {
-            date,
-            end,
-            circa: entry.circa,
-            bound,
-        };
-        if let Some(bound) = bound
-            && (end.is_some() || entry.circa)
-        {
-            let field = if end.is_some() { "end" } else { "circa" };
-            let at = self.field(item, field);
-            self.error(
-                at,
-                format!("{subject}: a date {} {date} cannot also have `{field}`", bound.word()),
-            )
-            .help = Some(
-                "a bound is already vague and open: remove `end` and `circa`, or give the span as `date` and `end`"
-                    .into(),
-            );
-        }
-        if let Some(end) = end
-            && end.last_day() < when.date.first_day()
-        {
-            let field = self.field(item, "end");
-            self.error(
-                field,
-                format!("{subject}: end {end} is before date {}", when.date),
-            )
-            .help = Some("`end` is the last date of a span; swap the two or remove `end`".into());
-        }
-        Some(when)
     }
 
     fn not_empty(&mut self, item: Item, subject: &Subject, field: &str, value: &str) {
@@ -406,138 +281,6 @@ impl Checker<'_> {
             let field_at = self.field(item, field);
             self.error(field_at, format!("{subject} has an empty {field}"));
         }
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn unknown<'n>(
-        &mut self,
-        item: Item,
-        field: &str,
-        subject: &Subject,
-        kind: &str,
-        name: &str,
-        known: impl Iterator<Item = (&'n str, &'n str)>,
-    ) {
-        let offset = self.at.value_in_field(self.place(item), field, name);
-        let help = match suggest(name, known) {
-            Some(best) => format!("did you mean \"{best}\"?"),
-            None => format!("no {kind} has that id: add one to `{kind}s`, or use an existing id"),
-        };
-        self.error(offset, format!("{subject}: unknown {kind} \"{name}\""))
-            .help = Some(help);
-    }
-
-    fn quote_not_in_source(&mut self, item: Item, subject: &Subject, source: &str, miss: Miss) {
-        let field = self.field(item, "quote");
-        self.error(
-            field,
-            format!("{subject}: quote is not in the text of source \"{source}\""),
-        )
-        .help = Some(format!(
-            "the first {} characters match; it differs from \"{}\". Copy quotes character for character (curly quotes and dashes included); only white space may differ",
-            miss.matched, miss.differs
-        ));
-    }
-
-    /// Warns of actors and sources no event refers to.
-    fn unused(&mut self, file: &StoreFile, used: &Used, sources: &[usize], actors: &[usize]) {
-        let actors = file.actors.iter().map(|a| a.id.as_str()).zip(actors);
-        self.warn_unused("actors", actors, &used.actors, |id| {
-            (
-                format!("actor \"{id}\" is in no event"),
-                "add it to an event's `actors`, or remove it",
-            )
-        });
-        let sources = file.sources.iter().map(|s| s.id.as_str()).zip(sources);
-        self.warn_unused("sources", sources, &used.sources, |id| {
-            (
-                format!("source \"{id}\" is cited by no event"),
-                "cite it from an event's `source`, or remove it",
-            )
-        });
-    }
-
-    /// A warning, from `says`, for each item of `section` that is not `used`.
-    fn warn_unused<'i>(
-        &mut self,
-        section: &'static str,
-        items: impl Iterator<Item = (&'i str, &'i usize)>,
-        used: &[bool],
-        says: impl Fn(&str) -> (String, &'static str),
-    ) {
-        for ((id, &nth), _) in items.zip(used).filter(|(_, used)| !**used) {
-            let position = self.warning_position(Item { section, id, nth });
-            let (message, help) = says(id);
-            self.problems
-                .push(Diagnostic::warning(position, message).with_help(help));
-        }
-    }
-}
-
-/// How a quote fails to be in its source's text.
-struct Miss {
-    /// How many of its characters (white space squashed) do match from the start.
-    matched: usize,
-    /// Up to 24 characters from where it stops matching.
-    differs: String,
-}
-
-/// A source's text with white space squashed, for checking quotes. A text many quotes
-/// cite gets a suffix table, so checking a million quotes stays fast.
-enum SourceText {
-    Plain(String),
-    Table(suffix::SuffixTable<'static, 'static>),
-}
-
-impl SourceText {
-    fn contains(&self, needle: &str) -> bool {
-        match self {
-            Self::Plain(text) => text.contains(needle),
-            Self::Table(table) => table.contains(needle),
-        }
-    }
-}
-
-struct SourceTexts {
-    texts: Vec<Option<SourceText>>,
-}
-
-impl SourceTexts {
-    fn new(file: &StoreFile, entries: &[EventEntry], source_ids: &FxHashMap<&str, usize>) -> Self {
-        let mut citations = vec![0usize; file.sources.len()];
-        for entry in entries {
-            if let Some(&s) = source_ids.get(entry.source.as_str()) {
-                citations[s] += 1;
-            }
-        }
-        let texts = file
-            .sources
-            .iter()
-            .zip(citations)
-            .map(|(source, cited)| {
-                let text = squash_whitespace(source.text.as_deref()?);
-                // A plain search costs about the text's length per quote.
-                Some(if cited.saturating_mul(text.len()) > 1 << 24 {
-                    SourceText::Table(suffix::SuffixTable::new(text))
-                } else {
-                    SourceText::Plain(text)
-                })
-            })
-            .collect();
-        Self { texts }
-    }
-
-    /// Whether `quote` is missing from the text of source `source`, and how.
-    fn misses(&self, source: usize, quote: &str) -> Option<Miss> {
-        let text = self.texts[source].as_ref()?;
-        let quote = squash_whitespace(quote);
-        if text.contains(&quote) {
-            return None;
-        }
-        let chars: Vec<(usize, char)> = quote.char_indices().collect();
-        let matched = chars.partition_point(|&(i, c)| text.contains(&quote[..i + c.len_utf8()]));
-        let differs = quote.chars().skip(matched).take(24).collect();
-        Some(Miss { matched, differs })
     }
 }
 
@@ -547,36 +290,4 @@ fn timeline_order(mut events: Vec<Event>) -> Vec<Event> {
     // The same order as `When::timeline_cmp`; the sort is stable, so ties keep file order.
     events.sort_by_cached_key(|e| e.when.sort_key());
     events
-}
-
-fn index_of<'a>(ids: impl Iterator<Item = &'a str>) -> FxHashMap<&'a str, usize> {
-    let mut map = FxHashMap::default();
-    for (i, id) in ids.enumerate() {
-        map.entry(id).or_insert(i);
-    }
-    map
-}
-
-/// The known id closest to `name`: a fuzzy match on the id or display name first (for
-/// abbreviations like "lukash"), else the closest spelling (for typos like "lukashenka").
-fn suggest<'n>(name: &str, known: impl Iterator<Item = (&'n str, &'n str)>) -> Option<&'n str> {
-    let matcher = SkimMatcherV2::default();
-    let known: Vec<(&str, &str)> = known.collect();
-    let fuzzy = known
-        .iter()
-        .filter_map(|&(id, label)| {
-            let score = matcher
-                .fuzzy_match(id, name)
-                .max(matcher.fuzzy_match(label, name))?;
-            Some((score, id))
-        })
-        .max_by_key(|&(score, _)| score);
-    fuzzy.map(|(_, id)| id).or_else(|| {
-        known
-            .iter()
-            .map(|&(id, _)| (strsim::normalized_damerau_levenshtein(id, name), id))
-            .filter(|&(similarity, _)| similarity >= 0.5)
-            .max_by(|a, b| a.0.total_cmp(&b.0))
-            .map(|(_, id)| id)
-    })
 }

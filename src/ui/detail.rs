@@ -47,28 +47,54 @@ impl StatefulWidget for Detail<'_> {
             Line::styled("no event selected", self.theme.muted).render(inner, buf);
             return;
         };
-        // One scrollable text: the facts, then the quote under its heading, so every part of
-        // an event can be reached however long its title or actor list is.
+        // One scrollable text: the facts, then the quote, the dataset's notes and its other
+        // columns under their headings, so every part of an event can be reached.
         let width = usize::from(inner.width);
         let mut lines = self.facts(event, width);
-        lines.push(Line::raw(""));
-        lines.push(Line::styled(
-            "── Source quote ──",
-            self.theme.border_focused,
-        ));
-        let (shown, cut) = clip(&event.quote, MAX_QUOTE_CHARS);
-        let quote = highlight(shown, self.query, self.theme.quote, self.theme.highlight);
-        lines.extend(wrap(Vec::new(), &quote, width));
-        if cut {
-            let total = event.quote.chars().count();
-            let note = format!(
-                "[cut at {MAX_QUOTE_CHARS} of {total} characters; `evex list -f json` prints it whole]"
-            );
-            lines.extend(wrap(
-                Vec::new(),
-                &[Span::styled(note, self.theme.muted)],
-                width,
+        let sections = [
+            ("── Source quote ──", event.quote.as_deref()),
+            (
+                "── Notes (the dataset's summary, not a quote) ──",
+                event.notes.as_deref(),
+            ),
+        ];
+        for (heading, body) in sections {
+            let Some(body) = body else { continue };
+            lines.push(Line::raw(""));
+            // Wrapped, so a narrow pane still says that notes are not a quote.
+            let heading = [Span::styled(heading, self.theme.border_focused)];
+            lines.extend(wrap(Vec::new(), &heading, width));
+            let (shown, cut) = clip(body, MAX_QUOTE_CHARS);
+            let text = highlight(shown, self.query, self.theme.quote, self.theme.highlight);
+            lines.extend(wrap(Vec::new(), &text, width));
+            if cut {
+                let total = body.chars().count();
+                let note = format!(
+                    "[cut at {MAX_QUOTE_CHARS} of {total} characters; `evex list -f json` prints it whole]"
+                );
+                lines.extend(wrap(
+                    Vec::new(),
+                    &[Span::styled(note, self.theme.muted)],
+                    width,
+                ));
+            }
+        }
+        if !event.extra.is_empty() {
+            lines.push(Line::raw(""));
+            lines.push(Line::styled(
+                "── Other columns ──",
+                self.theme.border_focused,
             ));
+            for (name, value) in event.extra.iter() {
+                let name = vec![Span::styled(format!("{}: ", shown(name)), self.theme.muted)];
+                let value = highlight(
+                    clip(value, MAX_FIELD_CHARS).0,
+                    self.query,
+                    Style::new(),
+                    self.theme.highlight,
+                );
+                lines.extend(wrap(name, &value, width));
+            }
         }
         state.height = usize::from(inner.height);
         state.max_scroll = lines.len().saturating_sub(state.height);
@@ -124,6 +150,13 @@ impl Detail<'_> {
             Span::styled(format!("{:?}", event.kind), theme.kind(event.kind)),
         ];
         lines.extend(wrap(label("When   "), &when, width));
+        if let Some(category) = &event.category {
+            lines.extend(wrap(
+                label("Type   "),
+                &marked(category, Style::new()),
+                width,
+            ));
+        }
         if let Some(place) = &event.place {
             lines.extend(wrap(label("Where  "), &marked(place, Style::new()), width));
         }
@@ -142,7 +175,11 @@ impl Detail<'_> {
             lines.extend(wrap(label("       "), &more, width));
         }
         let source = &self.store.sources[event.source];
-        let mut citation = format!("{}, {}", shown(&source.title), shown(&source.publisher));
+        // Imported datasets often name a source only once: do not say it twice.
+        let mut citation = shown(&source.title);
+        if source.publisher != source.title {
+            citation += &format!(", {}", shown(&source.publisher));
+        }
         if let Some(author) = &source.author {
             citation += &format!(", by {}", shown(author));
         }

@@ -1,0 +1,297 @@
+//! Collects mapped rows into a store file: actors de-duplicated by name (keeping the most
+//! specific kind the data gives), sources by title and address, ids made sure to be unique,
+//! and every bad row either listed or, when asked, skipped and counted.
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::{Format, ImportError, Imported};
+use crate::date::When;
+use crate::store::{
+    Actor, ActorKind, Diagnostic, EventEntry, EventKind, Extra, Position, Source, StoreFile,
+};
+
+/// Where a row is: a line of a text table, or the n-th item of a JSON document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum At {
+    Line(u64),
+    Item(usize),
+}
+
+/// A source as a row names it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct SourceRef {
+    pub title: String,
+    pub publisher: String,
+    pub url: Option<String>,
+}
+
+/// One row mapped to evex's fields, before its actors and source are given ids.
+#[derive(Debug, Clone, Default)]
+pub struct Draft {
+    /// The dataset's id; the row's position when it has none.
+    pub id: Option<String>,
+    pub when: Option<When>,
+    pub title: String,
+    pub kind: Option<EventKind>,
+    pub actors: Vec<(String, ActorKind)>,
+    pub place: Option<String>,
+    pub source: Option<SourceRef>,
+    pub quote: Option<String>,
+    pub notes: Option<String>,
+    pub category: Option<String>,
+    pub tags: Vec<String>,
+    pub extra: Extra,
+    /// What is wrong with the row: each a whole sentence naming the column.
+    pub problems: Vec<String>,
+}
+
+impl Draft {
+    pub fn problem(&mut self, column: &str, value: &str, what: impl std::fmt::Display) {
+        self.problems.push(format!("{column} \"{value}\": {what}"));
+    }
+}
+
+/// Events per chunk while a file is read.
+const EVENT_CHUNK: usize = 1 << 16;
+
+pub struct Builder {
+    /// The file's name, for messages, the store's title and rows that cite no source.
+    pub name: String,
+    skip_bad_rows: bool,
+    /// Set by a format whose ids repeat across dates (ICEWS): `id@date` then tells them apart.
+    pub ids_repeat_by_date: bool,
+    /// The store's title, when the file has one.
+    pub title: Option<String>,
+    actors: Vec<Actor>,
+    actor_by_name: FxHashMap<String, usize>,
+    actor_ids: FxHashSet<String>,
+    sources: Vec<Source>,
+    source_by_ref: FxHashMap<SourceRef, usize>,
+    /// Events in chunks, put together once at the end: a million events are not copied
+    /// again each time one vector doubles.
+    events: Vec<Vec<EventEntry>>,
+    event_ids: FxHashMap<String, At>,
+    problems: Vec<Diagnostic>,
+    skipped_rows: usize,
+}
+
+impl Builder {
+    pub fn new(name: &str, skip_bad_rows: bool) -> Self {
+        Self {
+            name: name.to_owned(),
+            skip_bad_rows,
+            ids_repeat_by_date: false,
+            title: None,
+            actors: Vec::new(),
+            actor_by_name: FxHashMap::default(),
+            actor_ids: FxHashSet::default(),
+            sources: Vec::new(),
+            source_by_ref: FxHashMap::default(),
+            events: Vec::new(),
+            event_ids: FxHashMap::default(),
+            problems: Vec::new(),
+            skipped_rows: 0,
+        }
+    }
+
+    /// Adds a mapped row, or records why it is bad.
+    pub fn push(&mut self, at: At, mut draft: Draft) {
+        if draft.when.is_none() && draft.problems.is_empty() {
+            draft.problems.push("no date: every event needs one".into());
+        }
+        let given = draft.id.take().unwrap_or_else(|| match at {
+            At::Line(line) => format!("line-{line}"),
+            At::Item(n) => format!("item-{n}"),
+        });
+        let id = if self.event_ids.contains_key(&given) {
+            let dated = draft
+                .when
+                .filter(|_| self.ids_repeat_by_date)
+                .map(|when| format!("{given}@{}", when.date))
+                .filter(|dated| !self.event_ids.contains_key(dated));
+            let Some(dated) = dated else {
+                let first = self.event_ids[&given];
+                draft.problems.push(format!(
+                    "id \"{given}\" is also used {}: give every row its own id",
+                    describe(first)
+                ));
+                return self.bad_row(at, draft.problems);
+            };
+            dated
+        } else {
+            given
+        };
+        if !draft.problems.is_empty() {
+            return self.bad_row(at, draft.problems);
+        }
+        let when = draft.when.expect("checked above");
+        let actors = draft
+            .actors
+            .iter()
+            .map(|(name, kind)| self.actor(name, *kind))
+            .collect();
+        let source = self.source(draft.source.take());
+        let title = if draft.title.trim().is_empty() {
+            draft
+                .category
+                .clone()
+                .unwrap_or_else(|| "Untitled event".into())
+        } else {
+            draft.title
+        };
+        self.event_ids.insert(id.clone(), at);
+        if self
+            .events
+            .last()
+            .is_none_or(|chunk| chunk.len() == EVENT_CHUNK)
+        {
+            self.events.push(Vec::with_capacity(EVENT_CHUNK));
+        }
+        let chunk = self.events.last_mut().expect("just made sure");
+        chunk.push(EventEntry {
+            id,
+            date: when.date_text(),
+            end: when.end.map(|d| d.to_string()),
+            circa: when.circa,
+            title,
+            kind: draft.kind.unwrap_or(EventKind::Other),
+            actors,
+            place: draft.place,
+            source,
+            quote: draft.quote.unwrap_or_default(),
+            tags: draft.tags,
+            notes: draft.notes,
+            category: draft.category,
+            extra: draft.extra,
+        });
+    }
+
+    fn bad_row(&mut self, at: At, problems: Vec<String>) {
+        self.skipped_rows += 1;
+        for problem in problems {
+            let diagnostic = match at {
+                At::Line(line) => Diagnostic::error(
+                    Some(Position {
+                        line: usize::try_from(line).unwrap_or(usize::MAX),
+                        col: 1,
+                    }),
+                    problem,
+                ),
+                At::Item(n) => Diagnostic::error(None, format!("item {n}: {problem}")),
+            };
+            self.problems.push(diagnostic);
+        }
+    }
+
+    /// The id of the actor called `name`, added on first sight. A kind the data gives wins
+    /// over `Other` from an earlier row that gave none.
+    fn actor(&mut self, name: &str, kind: ActorKind) -> String {
+        if let Some(&a) = self.actor_by_name.get(name) {
+            let actor = &mut self.actors[a];
+            if actor.kind == ActorKind::Other {
+                actor.kind = kind;
+            }
+            return actor.id.clone();
+        }
+        let id = unique(&mut self.actor_ids, slug(name));
+        self.actor_by_name
+            .insert(name.to_owned(), self.actors.len());
+        self.actors.push(Actor {
+            id: id.clone(),
+            name: name.to_owned(),
+            short: None,
+            kind,
+            aliases: Vec::new(),
+            role: None,
+        });
+        id
+    }
+
+    /// The id of a source, added on first sight; the file itself when the row names none.
+    fn source(&mut self, source: Option<SourceRef>) -> String {
+        let source = source.unwrap_or_else(|| SourceRef {
+            title: self.name.clone(),
+            publisher: self.name.clone(),
+            url: None,
+        });
+        if let Some(&s) = self.source_by_ref.get(&source) {
+            return self.sources[s].id.clone();
+        }
+        let id = format!("s{}", self.sources.len() + 1);
+        self.source_by_ref
+            .insert(source.clone(), self.sources.len());
+        self.sources.push(Source {
+            id: id.clone(),
+            title: source.title,
+            publisher: source.publisher,
+            author: None,
+            published: None,
+            url: source.url,
+            text: None,
+        });
+        id
+    }
+
+    /// The store file, or every bad row when there are some and they may not be skipped.
+    pub fn finish(mut self, format: Format) -> Result<Imported, ImportError> {
+        // Rows are mapped in batches and bad lines reported as they are read: file order.
+        self.problems.sort_by_key(|d| d.position.map(|p| p.line));
+        if !self.problems.is_empty() && !self.skip_bad_rows {
+            return Err(ImportError::BadRows(self.problems));
+        }
+        Ok(Imported {
+            file: StoreFile {
+                title: self.title.unwrap_or(self.name),
+                require_quotes: false,
+                sources: self.sources,
+                actors: self.actors,
+                events: {
+                    let mut events = Vec::with_capacity(self.events.iter().map(Vec::len).sum());
+                    self.events
+                        .into_iter()
+                        .for_each(|chunk| events.extend(chunk));
+                    events
+                },
+            },
+            format,
+            skipped_rows: self.skipped_rows,
+            skipped: self.problems,
+        })
+    }
+}
+
+fn describe(at: At) -> String {
+    match at {
+        At::Line(line) => format!("on line {line}"),
+        At::Item(n) => format!("by item {n}"),
+    }
+}
+
+/// An id made from a name: lower case letters, digits and dashes.
+fn slug(name: &str) -> String {
+    let mut id = String::with_capacity(name.len());
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            id.push(c);
+        } else if !id.is_empty() && !id.ends_with('-') {
+            id.push('-');
+        }
+    }
+    while id.ends_with('-') {
+        id.pop();
+    }
+    if id.is_empty() { "actor".into() } else { id }
+}
+
+/// `id`, or `id-2`, `id-3`… when it is taken.
+fn unique(taken: &mut FxHashSet<String>, id: String) -> String {
+    if taken.insert(id.clone()) {
+        return id;
+    }
+    let id = (2..)
+        .map(|n| format!("{id}-{n}"))
+        .find(|candidate| !taken.contains(candidate))
+        .expect("some number is free");
+    taken.insert(id.clone());
+    id
+}
