@@ -290,7 +290,7 @@ fn the_help_scrolls_to_every_binding_at_small_sizes() {
                 binding.help
             );
         }
-        for scope in ["anywhere", "browsing", "timeline", "prompt", "this help"] {
+        for scope in ["anywhere", "any pane", "timeline", "prompt", "this help"] {
             assert!(seen.contains(scope), "{w}x{h}: the scope {scope} is cut");
         }
         assert!(seen.contains("Mouse:"), "{w}x{h}");

@@ -28,7 +28,7 @@ const NOTES: [&str; 3] = [
 fn scope_name(scope: Scope) -> &'static str {
     match scope {
         Scope::Always => "anywhere",
-        Scope::Browse => "browsing",
+        Scope::Browse => "any pane",
         Scope::Pane(Focus::Actors) => "actors",
         Scope::Pane(Focus::Timeline) => "timeline",
         Scope::Pane(Focus::Detail) => "event",
