@@ -9,6 +9,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use memchr::memmem;
 use roaring::MultiOps;
 
+use crate::histogram::{Counts, Dates};
 use crate::index::{EventSet, Index, fields, tokens};
 use crate::query::{Query, Term};
 use crate::store::{ActorId, Event, Store};
@@ -38,6 +39,8 @@ pub struct Matches {
     /// Per actor: matching events it is in. In `Any` mode the actor selection is left out, so
     /// the count says what selecting that actor would add.
     pub facets: Vec<usize>,
+    /// The histogram of the matches at every unit.
+    pub counts: Counts,
 }
 
 impl Matches {
@@ -47,9 +50,12 @@ impl Matches {
         for a in store.events.iter().flat_map(Event::distinct_actors) {
             facets[a] += 1;
         }
+        let events: Vec<usize> = (0..store.events.len()).collect();
+        let counts = Counts::new(&Dates::new(store), &events);
         Self {
-            events: (0..store.events.len()).collect(),
+            events,
             facets,
+            counts,
         }
     }
 }
@@ -90,6 +96,8 @@ pub fn apply(store: &Store, index: &Index, filter: &Filter) -> Matches {
 #[derive(Debug)]
 pub struct Search {
     last: Option<(Query, EventSet)>,
+    /// Every event's first day and precision, for the histogram; read from the store once.
+    dates: Dates,
     /// Candidate sets at most this big are checked event by event rather than through the
     /// word index.
     scan_limit: u64,
@@ -108,6 +116,7 @@ impl Search {
     pub fn with_scan_limit(scan_limit: u64) -> Self {
         Self {
             last: None,
+            dates: Dates::default(),
             scan_limit,
         }
     }
@@ -119,9 +128,15 @@ impl Search {
             ActorMode::Any => &hits,
             ActorMode::All => &selected,
         });
+        let events: Vec<usize> = selected.iter().map(|e| e as usize).collect();
+        if !self.dates.fits(store.events.len()) {
+            self.dates = Dates::new(store);
+        }
+        let counts = Counts::new(&self.dates, &events);
         Matches {
-            events: selected.iter().map(|e| e as usize).collect(),
+            events,
             facets,
+            counts,
         }
     }
 

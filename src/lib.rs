@@ -9,6 +9,7 @@ pub mod cache;
 pub mod citation;
 pub mod date;
 pub mod filter;
+pub mod histogram;
 pub mod index;
 pub mod input;
 pub mod keymap;

@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 
 use evex::date::{Bound, PartialDate, When};
 use evex::filter::{self, ActorMode, Filter, Matches, Search};
+use evex::histogram::{Counts, Dates};
 use evex::index::Index;
 use evex::query::{Query, Term};
 use evex::store::{Actor, ActorKind, Event, EventKind, Extra, Source, Store};
@@ -49,6 +50,7 @@ fn reference(store: &Store, filter: &Filter) -> Matches {
     let mut matches = Matches {
         events: Vec::new(),
         facets: vec![0; store.actors.len()],
+        counts: Counts::default(),
     };
     for (i, e) in store.events.iter().enumerate() {
         if !hits(e) {
@@ -63,6 +65,8 @@ fn reference(store: &Store, filter: &Filter) -> Matches {
             matches.events.push(i);
         }
     }
+    // The histogram is the pure count of these events (checked against its own reference).
+    matches.counts = Counts::new(&Dates::new(store), &matches.events);
     matches
 }
 
