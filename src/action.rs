@@ -53,6 +53,16 @@ pub enum Action {
     NextEvent,
     /// Read the previous event without leaving the event view.
     PrevEvent,
+    /// Show or hide the histogram of the matches above the timeline.
+    ToggleHistogram,
+    /// Histogram buckets one unit finer: decades, years, months, days.
+    ZoomIn,
+    /// Histogram buckets one unit coarser.
+    ZoomOut,
+    /// Select the first event of the previous histogram bucket that has events.
+    PrevBucket,
+    /// Select the first event of the next histogram bucket that has events.
+    NextBucket,
     /// Back out one level: help, full-screen or focused event, sidebar, search, actors.
     Back,
     /// In a prompt: type a character.

@@ -5,6 +5,7 @@ mod marks;
 mod navigate;
 mod prompt;
 mod run;
+mod shape;
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -24,6 +25,7 @@ use crate::store::{ActorId, Store};
 use crate::theme::Theme;
 use crate::ui::detail::DetailState;
 use crate::ui::help::HelpState;
+use crate::ui::histogram::HistogramState;
 use crate::ui::sidebar::SidebarState;
 use crate::ui::timeline::TimelineState;
 
@@ -39,6 +41,7 @@ pub struct Areas {
     pub sidebar: Option<Rect>,
     pub timeline: Option<Rect>,
     pub detail: Option<Rect>,
+    pub histogram: Option<Rect>,
     /// Whether the detail view is beside the timeline (wide terminals) or under it.
     pub detail_beside: bool,
     /// Whether the sidebar has a column of its own (wide terminals, unless hidden with `s`).
@@ -75,6 +78,7 @@ pub struct App {
     /// The docked sidebar is hidden (wide terminals, after `s`), giving its room to events.
     pub sidebar_hidden: bool,
     pub help: HelpState,
+    pub histogram: HistogramState,
     /// A one-line message for the footer, cleared by the next action.
     pub status: Option<String>,
     pub areas: Areas,
@@ -119,6 +123,7 @@ impl App {
             sidebar_overlay: false,
             sidebar_hidden: false,
             help: HelpState::default(),
+            histogram: HistogramState::default(),
             status: None,
             areas: Areas::default(),
             should_quit: false,
@@ -173,6 +178,11 @@ impl App {
             Action::PrevYear => self.jump_year(false),
             Action::NextYear => self.jump_year(true),
             Action::ToggleSidebar => self.toggle_sidebar(),
+            Action::ToggleHistogram => self.histogram.shown = !self.histogram.shown,
+            Action::ZoomIn => self.zoom(true),
+            Action::ZoomOut => self.zoom(false),
+            Action::PrevBucket => self.step_bucket(false),
+            Action::NextBucket => self.step_bucket(true),
             Action::Back => self.back(),
             Action::Type(c) => self.edit_prompt(|input| input.push(c)),
             Action::DeleteChar => self.edit_prompt(|input| {

@@ -22,6 +22,10 @@ pub struct Theme {
     pub key: Style,
     pub prompt: Style,
     pub warning: Style,
+    /// Histogram bars, the selected event's bar, and the shaded share of imprecise events.
+    pub histogram: Style,
+    pub histogram_marked: Style,
+    pub histogram_imprecise: Style,
     pub kinds: [Style; 8],
 }
 
@@ -45,6 +49,9 @@ pub const COLOR: Theme = Theme {
     key: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
     prompt: Style::new().fg(Color::Yellow),
     warning: fg(Color::Red),
+    histogram: fg(Color::Cyan),
+    histogram_marked: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+    histogram_imprecise: fg(Color::Magenta),
     kinds: [
         fg(Color::Cyan),
         fg(Color::Magenta),
@@ -73,6 +80,9 @@ pub const MONO: Theme = Theme {
     key: Style::new().add_modifier(Modifier::BOLD),
     prompt: Style::new().add_modifier(Modifier::BOLD),
     warning: Style::new().add_modifier(Modifier::BOLD),
+    histogram: Style::new(),
+    histogram_marked: Style::new().add_modifier(Modifier::BOLD),
+    histogram_imprecise: Style::new(),
     kinds: [Style::new(); 8],
 };
 

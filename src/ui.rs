@@ -4,6 +4,7 @@
 pub mod bars;
 pub mod detail;
 pub mod help;
+pub mod histogram;
 pub mod sidebar;
 pub mod timeline;
 mod wrap;
@@ -24,6 +25,7 @@ use crate::keymap::{Focus, Mode};
 use crate::text::sanitize;
 use crate::theme::Theme;
 use detail::Detail;
+use histogram::Histogram;
 use sidebar::Sidebar;
 use timeline::Timeline;
 
@@ -36,6 +38,8 @@ pub const SIDEBAR_MIN_WIDTH: u16 = 70;
 pub const DETAIL_UNDER_MIN_HEIGHT: u16 = 16;
 /// Below this body height panes lose their borders, so every row shows events.
 pub const BORDERED_MIN_HEIGHT: u16 = 8;
+/// Below this body height the histogram strip is not drawn, even when shown.
+pub const HISTOGRAM_MIN_HEIGHT: u16 = 12;
 /// Below this size only a "too small" message is drawn.
 pub const MIN_SIZE: (u16, u16) = (20, 6);
 
@@ -64,10 +68,14 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
         sidebar: panes.sidebar.map(inner),
         timeline: panes.timeline.map(inner),
         detail: panes.detail.map(inner),
+        histogram: panes.histogram.map(inner),
         detail_beside: panes.detail_beside,
         sidebar_docked: panes.sidebar_docked,
         bordered,
     };
+    if let Some(area) = panes.histogram {
+        draw_histogram(frame, app, area);
+    }
     if let Some(area) = panes.timeline {
         draw_timeline(frame, app, area);
     }
@@ -86,6 +94,7 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
 
 struct Panes {
     sidebar: Option<Rect>,
+    histogram: Option<Rect>,
     timeline: Option<Rect>,
     detail: Option<Rect>,
     detail_beside: bool,
@@ -125,6 +134,7 @@ fn panes(app: &App, body: Rect) -> Panes {
     if app.zoomed {
         return Panes {
             sidebar: None,
+            histogram: None,
             timeline: None,
             detail: Some(body),
             detail_beside,
@@ -147,6 +157,7 @@ fn panes(app: &App, body: Rect) -> Panes {
     } else {
         (None, body)
     };
+    let (histogram, main) = split_histogram(app, body, main);
     let (timeline, detail) = if detail_beside {
         let detail_width = (main.width * 2 / 5).clamp(34, 72);
         let [timeline, detail] =
@@ -161,11 +172,34 @@ fn panes(app: &App, body: Rect) -> Panes {
     };
     Panes {
         sidebar,
+        histogram,
         timeline: Some(timeline),
         detail,
         detail_beside,
         sidebar_docked,
     }
+}
+
+/// The histogram strip's rows (borders and the axis line included) for a body this tall:
+/// none below [`HISTOGRAM_MIN_HEIGHT`], so events keep the room.
+fn histogram_height(body: Rect) -> u16 {
+    match body.height {
+        h if h >= 30 => 9,
+        h if h >= 20 => 7,
+        h if h >= HISTOGRAM_MIN_HEIGHT => 4,
+        _ => 0,
+    }
+}
+
+/// The histogram strip at the top of `main`, when it is shown and the body has room.
+fn split_histogram(app: &App, body: Rect, main: Rect) -> (Option<Rect>, Rect) {
+    let height = histogram_height(body);
+    if !app.histogram.shown || height == 0 {
+        return (None, main);
+    }
+    let [strip, rest] =
+        Layout::vertical([Constraint::Length(height), Constraint::Fill(1)]).areas(main);
+    (Some(strip), rest)
 }
 
 fn pane_block<'a>(app: &App, pane: Focus, title: String) -> Block<'a> {
@@ -197,6 +231,24 @@ fn draw_timeline(frame: &mut Frame, app: &mut App, area: Rect) {
         marked: &app.marked,
     };
     frame.render_stateful_widget(widget, area, &mut app.timeline);
+}
+
+fn draw_histogram(frame: &mut Frame, app: &mut App, area: Rect) {
+    let selected = app
+        .selected_event()
+        .map(|e| app.store.events[e].when.first_day());
+    let block = if app.areas.bordered {
+        Block::bordered().border_style(app.theme.border)
+    } else {
+        Block::new()
+    };
+    let widget = Histogram {
+        counts: &app.matches.counts,
+        selected,
+        block: block.title_style(app.theme.muted),
+        theme: &app.theme,
+    };
+    frame.render_stateful_widget(widget, area, &mut app.histogram);
 }
 
 fn draw_sidebar(frame: &mut Frame, app: &mut App, area: Rect) {

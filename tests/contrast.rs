@@ -51,6 +51,16 @@ fn states(theme: Theme) -> Vec<(&'static str, App)> {
     let mut app = fresh();
     key(&mut app, KeyCode::Char('?'));
     out.push(("help", app));
+    let mut app = fresh();
+    key(&mut app, KeyCode::Char('h'));
+    key(&mut app, KeyCode::Right);
+    out.push(("histogram", app));
+    let mut app = fresh();
+    // By month: the year-precise events are shaded as less precise, and one is marked.
+    key(&mut app, KeyCode::Char('Z'));
+    key(&mut app, KeyCode::Char('z'));
+    key(&mut app, KeyCode::Char('z'));
+    out.push(("histogram by month", app));
     out
 }
 

@@ -123,7 +123,7 @@ impl App {
             .partition_point(|&e| self.store.events[e].when.year() < year)
     }
 
-    fn select(&mut self, position: usize) {
+    pub(super) fn select(&mut self, position: usize) {
         self.timeline.selected = position;
         self.detail.scroll = 0;
     }

@@ -1,0 +1,58 @@
+//! The histogram's keys: zooming, and stepping the selection from bucket to bucket.
+
+use super::App;
+
+impl App {
+    /// `z` and `Z`: buckets one unit finer or coarser than the histogram's (as zoomed, or
+    /// as last fitted to the width); the strip shows if it was hidden.
+    pub(super) fn zoom(&mut self, finer: bool) {
+        let unit = self.histogram.zoom.unwrap_or(self.histogram.unit);
+        let next = if finer { unit.finer() } else { unit.coarser() };
+        self.histogram.shown = true;
+        match next {
+            Some(next) => self.histogram.zoom = Some(next),
+            None => {
+                self.status = Some(format!(
+                    "the histogram is already by {}; {} zooms {}",
+                    unit.name(),
+                    if finer { "Z" } else { "z" },
+                    if finer { "out" } else { "in" }
+                ));
+            }
+        }
+    }
+
+    /// `←` and `→`: the first event of the previous or next bucket with matches, at the unit
+    /// the histogram shows; the timeline shows it at the top.
+    pub(super) fn step_bucket(&mut self, forward: bool) {
+        let Some(event) = self.selected_event() else {
+            return;
+        };
+        let unit = self.histogram.unit;
+        let at = unit.index(self.store.events[event].when.first_day());
+        let buckets = self.matches.counts.buckets(unit);
+        let target = if forward {
+            buckets.get(buckets.partition_point(|b| b.index <= at))
+        } else {
+            buckets
+                .partition_point(|b| b.index < at)
+                .checked_sub(1)
+                .map(|i| &buckets[i])
+        };
+        let Some(target) = target else {
+            self.status = Some(format!(
+                "no {} {} with events",
+                if forward { "later" } else { "earlier" },
+                unit.name()
+            ));
+            return;
+        };
+        let start = unit.start(target.index);
+        let position = self
+            .matches
+            .events
+            .partition_point(|&e| self.store.events[e].when.first_day() < start);
+        self.select(position);
+        self.timeline.show_at_top(position);
+    }
+}

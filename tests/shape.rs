@@ -1,0 +1,131 @@
+//! The shape of the story: the histogram strip (keys, zoom, snapshots at 120x40 and 80x24).
+
+mod common;
+
+use common::{app, draw, key, selected_id, typed};
+use evex::histogram::Unit;
+use ratatui::crossterm::event::KeyCode;
+
+#[test]
+fn histogram_at_120x40() {
+    let mut app = app();
+    key(&mut app, KeyCode::Char('h'));
+    insta::assert_snapshot!(draw(&mut app, 120, 40).backend());
+}
+
+#[test]
+fn histogram_at_80x24_zoomed_to_months() {
+    let mut app = app();
+    key(&mut app, KeyCode::Char('h'));
+    draw(&mut app, 80, 24);
+    key(&mut app, KeyCode::Char('z'));
+    insta::assert_snapshot!(draw(&mut app, 80, 24).backend());
+}
+
+#[test]
+fn h_shows_and_hides_the_histogram() {
+    let mut app = app();
+    assert!(!app.histogram.shown);
+    draw(&mut app, 120, 40);
+    assert_eq!(app.areas.histogram, None);
+    key(&mut app, KeyCode::Char('h'));
+    assert!(app.histogram.shown);
+    draw(&mut app, 120, 40);
+    assert!(app.areas.histogram.is_some());
+    key(&mut app, KeyCode::Char('h'));
+    draw(&mut app, 120, 40);
+    assert_eq!(app.areas.histogram, None);
+}
+
+#[test]
+fn arrows_step_the_timeline_from_bucket_to_bucket() {
+    let mut app = app();
+    key(&mut app, KeyCode::Char('h'));
+    draw(&mut app, 120, 40);
+    assert_eq!(app.histogram.unit, Unit::Year);
+    let year = |app: &evex::app::App| app.store.events[app.selected_event().unwrap()].when.year();
+    assert_eq!(year(&app), 1998);
+    key(&mut app, KeyCode::Right);
+    assert_eq!(year(&app), 2005);
+    key(&mut app, KeyCode::Right);
+    assert_eq!(year(&app), 2010);
+    // The first event of 2010, not the one after the 2005 event.
+    assert_eq!(
+        app.timeline.selected,
+        app.matches
+            .events
+            .iter()
+            .position(|&e| app.store.events[e].when.year() == 2010)
+            .unwrap()
+    );
+    key(&mut app, KeyCode::Left);
+    assert_eq!(year(&app), 2005);
+    key(&mut app, KeyCode::Left);
+    key(&mut app, KeyCode::Left);
+    assert_eq!(year(&app), 1998);
+    assert_eq!(app.status.as_deref(), Some("no earlier year with events"));
+}
+
+#[test]
+fn z_and_shift_z_zoom_through_the_units() {
+    let mut app = app();
+    key(&mut app, KeyCode::Char('z'));
+    assert!(app.histogram.shown, "z shows the histogram");
+    draw(&mut app, 120, 40);
+    assert_eq!(app.histogram.unit, Unit::Month);
+    key(&mut app, KeyCode::Char('z'));
+    draw(&mut app, 120, 40);
+    assert_eq!(app.histogram.unit, Unit::Day);
+    key(&mut app, KeyCode::Char('z'));
+    assert_eq!(
+        app.status.as_deref(),
+        Some("the histogram is already by day; Z zooms out")
+    );
+    typed(&mut app, "ZZZ");
+    draw(&mut app, 120, 40);
+    assert_eq!(app.histogram.unit, Unit::Decade);
+    // Months: the arrows step by month.
+    key(&mut app, KeyCode::Char('z'));
+    key(&mut app, KeyCode::Char('z'));
+    draw(&mut app, 120, 40);
+    key(&mut app, KeyCode::Right);
+    assert_eq!(
+        selected_id(&app),
+        app.store.events[app.matches.events[3]].id
+    );
+}
+
+#[test]
+fn the_counts_follow_the_search_and_the_actors() {
+    let mut app = app();
+    let total = |app: &evex::app::App| {
+        app.matches
+            .counts
+            .buckets(Unit::Year)
+            .iter()
+            .map(|b| b.total() as usize)
+            .sum::<usize>()
+    };
+    assert_eq!(total(&app), app.store.events.len());
+    key(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "kyrgyz");
+    key(&mut app, KeyCode::Enter);
+    assert!(app.matches.events.len() < app.store.events.len());
+    assert_eq!(total(&app), app.matches.events.len());
+    key(&mut app, KeyCode::Char('h'));
+    key(&mut app, KeyCode::Char('y'));
+    typed(&mut app, "2010");
+    key(&mut app, KeyCode::Enter);
+    let screen = format!("{:?}", draw(&mut app, 120, 40).backend());
+    let year = app.store.events[app.selected_event().unwrap()].when.year();
+    let in_year = |events: &[usize]| {
+        events
+            .iter()
+            .filter(|&&e| app.store.events[e].when.year() == year)
+            .count()
+    };
+    let matching = in_year(&app.matches.events);
+    assert!(matching < in_year(&(0..app.store.events.len()).collect::<Vec<_>>()));
+    let title = format!("per year · {year}: {matching} ");
+    assert!(screen.contains(&title), "{title} in {screen}");
+}
