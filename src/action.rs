@@ -63,6 +63,19 @@ pub enum Action {
     PrevBucket,
     /// Select the first event of the next histogram bucket that has events.
     NextBucket,
+    /// Show the actors that share matching events with the actor under the sidebar cursor
+    /// (or with the selected event's actors), with counts.
+    WithWhom,
+    /// In the co-actors list: select the actor under the cursor as a filter.
+    AddCoActor,
+    /// Select the nearest earlier match that shares an actor with the selected event.
+    PrevRelated,
+    /// Select the nearest later match that shares an actor with the selected event.
+    NextRelated,
+    /// Return to the event selected before the last jump to a related event.
+    JumpBack,
+    /// Show the source text around the quote: its whole paragraph, the quote marked.
+    ShowPassage,
     /// Back out one level: help, full-screen or focused event, sidebar, search, actors.
     Back,
     /// In a prompt: type a character.

@@ -4,6 +4,7 @@
 mod marks;
 mod navigate;
 mod prompt;
+mod related;
 mod run;
 mod shape;
 
@@ -20,14 +21,17 @@ use crate::index::Index;
 use crate::keymap::{self, Focus, Mode};
 use crate::marks::MarksPlace;
 use crate::query::Query;
+use crate::related::Related;
 use crate::searcher::Searcher;
 use crate::store::{ActorId, Store};
 use crate::theme::Theme;
 use crate::ui::detail::DetailState;
 use crate::ui::help::HelpState;
 use crate::ui::histogram::HistogramState;
+use crate::ui::passage::PassageState;
 use crate::ui::sidebar::SidebarState;
 use crate::ui::timeline::TimelineState;
+use crate::ui::with_whom::WithWhomState;
 
 pub use prompt::{Prompt, PromptKind};
 
@@ -79,6 +83,13 @@ pub struct App {
     pub sidebar_hidden: bool,
     pub help: HelpState,
     pub histogram: HistogramState,
+    pub with_whom: WithWhomState,
+    pub passage: PassageState,
+    /// The selected event's related events, and for which match position and matches.
+    pub related: Related,
+    related_for: Option<(usize, usize)>,
+    /// Events selected before each jump to a related event, newest last (`b` returns).
+    pub jumps: Vec<usize>,
     /// A one-line message for the footer, cleared by the next action.
     pub status: Option<String>,
     pub areas: Areas,
@@ -124,6 +135,11 @@ impl App {
             sidebar_hidden: false,
             help: HelpState::default(),
             histogram: HistogramState::default(),
+            with_whom: WithWhomState::default(),
+            passage: PassageState::default(),
+            related: Related::default(),
+            related_for: None,
+            jumps: Vec::new(),
             status: None,
             areas: Areas::default(),
             should_quit: false,
@@ -145,7 +161,7 @@ impl App {
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
         self.status = None;
-        if self.mode == Mode::Help && self.scroll_help(action) {
+        if self.mode.is_overlay() && self.overlay_key(action) {
             return;
         }
         match action {
@@ -183,6 +199,12 @@ impl App {
             Action::ZoomOut => self.zoom(false),
             Action::PrevBucket => self.step_bucket(false),
             Action::NextBucket => self.step_bucket(true),
+            Action::WithWhom => self.open_with_whom(),
+            Action::AddCoActor => self.add_co_actor(),
+            Action::PrevRelated => self.jump_related(false),
+            Action::NextRelated => self.jump_related(true),
+            Action::JumpBack => self.jump_back(),
+            Action::ShowPassage => self.open_passage(),
             Action::Back => self.back(),
             Action::Type(c) => self.edit_prompt(|input| input.push(c)),
             Action::DeleteChar => self.edit_prompt(|input| {
@@ -194,6 +216,7 @@ impl App {
             Action::Scroll { column, row, down } => self.scroll_at(column, row, down),
             Action::Click { column, row } => self.click_at(column, row),
         }
+        self.relate();
     }
 
     /// The store index of the selected event, if any event matches.
@@ -246,6 +269,7 @@ impl App {
         if self.selected_event() != previous {
             self.detail.scroll = 0;
         }
+        self.relate();
     }
 
     /// The match position nearest in time to store event `event`: itself if it still
@@ -295,7 +319,7 @@ impl App {
     }
 
     fn toggle_help(&mut self) {
-        self.mode = if self.mode == Mode::Help {
+        self.mode = if self.mode.is_overlay() {
             Mode::Browse
         } else {
             Mode::Help

@@ -5,6 +5,10 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::action::Action;
 
+mod label;
+
+pub use label::{label, labels};
+
 /// Which pane has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Focus {
@@ -21,6 +25,18 @@ pub enum Mode {
     Browse,
     Prompt,
     Help,
+    /// Reading the co-actors of an actor or event (`w`).
+    WithWhom,
+    /// Reading the quote in its paragraph (`c`).
+    Passage,
+}
+
+impl Mode {
+    /// Whether an overlay is open (help, co-actors, passage): they share the keys that
+    /// scroll and close.
+    pub fn is_overlay(self) -> bool {
+        matches!(self, Self::Help | Self::WithWhom | Self::Passage)
+    }
 }
 
 /// Where a binding applies.
@@ -32,8 +48,10 @@ pub enum Scope {
     Pane(Focus),
     /// While typing in a prompt.
     Prompt,
-    /// While the help overlay is open.
+    /// While an overlay is open (the help, co-actors, the passage).
     Help,
+    /// While the co-actors list is open.
+    WithWhom,
     /// Always, whatever the mode.
     Always,
 }
@@ -242,6 +260,35 @@ pub const KEYMAP: &[Binding] = &[
         "next bucket",
         false,
     ),
+    bind(Browse, &[ch('w')], Action::WithWhom, "with whom", true),
+    bind(
+        Browse,
+        &[ch('<')],
+        Action::PrevRelated,
+        "earlier related event",
+        false,
+    ),
+    bind(
+        Browse,
+        &[ch('>')],
+        Action::NextRelated,
+        "later related event",
+        false,
+    ),
+    bind(
+        Browse,
+        &[ch('b')],
+        Action::JumpBack,
+        "back from a jump",
+        false,
+    ),
+    bind(
+        Browse,
+        &[ch('c')],
+        Action::ShowPassage,
+        "quote in context",
+        true,
+    ),
     bind(Prompt, &[key(KeyCode::Enter)], Action::Submit, "keep", true),
     bind(Prompt, &[key(KeyCode::Esc)], Action::Cancel, "cancel", true),
     bind(
@@ -259,10 +306,17 @@ pub const KEYMAP: &[Binding] = &[
         true,
     ),
     bind(
+        Scope::WithWhom,
+        &[key(KeyCode::Enter), ch(' ')],
+        Action::AddCoActor,
+        "select as filter",
+        true,
+    ),
+    bind(
         Scope::Help,
         &[key(KeyCode::Esc), ch('?'), ch('q')],
         Action::ToggleHelp,
-        "close help",
+        "close",
         true,
     ),
     bind(
@@ -316,7 +370,8 @@ impl Binding {
             Browse => mode == Mode::Browse,
             Pane(pane) => mode == Mode::Browse && pane == focus,
             Prompt => mode == Mode::Prompt,
-            Scope::Help => mode == Mode::Help,
+            Scope::Help => mode.is_overlay(),
+            Scope::WithWhom => mode == Mode::WithWhom,
         }
     }
 }
@@ -365,41 +420,4 @@ pub fn hints(mode: Mode, focus: Focus) -> impl Iterator<Item = &'static Binding>
         .iter()
         .filter(move |b| !is_pane(b) && b.applies(mode, focus) && !shadowed(b));
     pane.chain(general).filter(|b| b.hint)
-}
-
-/// How a key is written in hints: `q`, `Ctrl-c`, `Tab`, `↓`.
-pub fn label(key: Key) -> String {
-    let name = match key.code {
-        KeyCode::Char(' ') => "Space".to_owned(),
-        KeyCode::Char(c) => c.to_string(),
-        KeyCode::Enter => "Enter".into(),
-        KeyCode::Esc => "Esc".into(),
-        KeyCode::Tab => "Tab".into(),
-        KeyCode::BackTab => "Shift-Tab".into(),
-        KeyCode::Backspace => "Backspace".into(),
-        KeyCode::Up => "↑".into(),
-        KeyCode::Down => "↓".into(),
-        KeyCode::Left => "←".into(),
-        KeyCode::Right => "→".into(),
-        KeyCode::Home => "Home".into(),
-        KeyCode::End => "End".into(),
-        KeyCode::PageUp => "PgUp".into(),
-        KeyCode::PageDown => "PgDn".into(),
-        other => format!("{other:?}"),
-    };
-    if key.modifiers.contains(KeyModifiers::CONTROL) {
-        format!("Ctrl-{name}")
-    } else {
-        name
-    }
-}
-
-/// All keys of a binding: `j/↓`.
-pub fn labels(binding: &Binding) -> String {
-    binding
-        .keys
-        .iter()
-        .map(|&k| label(k))
-        .collect::<Vec<_>>()
-        .join("/")
 }

@@ -26,6 +26,8 @@ pub struct Theme {
     pub histogram: Style,
     pub histogram_marked: Style,
     pub histogram_imprecise: Style,
+    /// The quote within its paragraph of the source text.
+    pub passage_quote: Style,
     pub kinds: [Style; 8],
 }
 
@@ -52,6 +54,9 @@ pub const COLOR: Theme = Theme {
     histogram: fg(Color::Cyan),
     histogram_marked: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
     histogram_imprecise: fg(Color::Magenta),
+    passage_quote: Style::new()
+        .fg(Color::Green)
+        .add_modifier(Modifier::BOLD.union(Modifier::UNDERLINED)),
     kinds: [
         fg(Color::Cyan),
         fg(Color::Magenta),
@@ -83,6 +88,7 @@ pub const MONO: Theme = Theme {
     histogram: Style::new(),
     histogram_marked: Style::new().add_modifier(Modifier::BOLD),
     histogram_imprecise: Style::new(),
+    passage_quote: Style::new().add_modifier(Modifier::BOLD.union(Modifier::UNDERLINED)),
     kinds: [Style::new(); 8],
 };
 

@@ -5,8 +5,10 @@ pub mod bars;
 pub mod detail;
 pub mod help;
 pub mod histogram;
+pub mod passage;
 pub mod sidebar;
 pub mod timeline;
+pub mod with_whom;
 mod wrap;
 
 use ratatui::Frame;
@@ -87,8 +89,10 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
         draw_sidebar(frame, app, area);
     }
     bars::draw_footer(frame, app, footer);
-    if app.mode == Mode::Help {
-        help::draw_help(frame, &mut app.help, &app.theme, body);
+    match app.mode {
+        Mode::Help => help::draw_help(frame, &mut app.help, &app.theme, body),
+        Mode::WithWhom | Mode::Passage => draw_overlay(frame, app, body),
+        Mode::Browse | Mode::Prompt => {}
     }
 }
 
@@ -251,6 +255,41 @@ fn draw_histogram(frame: &mut Frame, app: &mut App, area: Rect) {
     frame.render_stateful_widget(widget, area, &mut app.histogram);
 }
 
+/// The co-actors list or the quote in its paragraph, centred over the panes.
+fn draw_overlay(frame: &mut Frame, app: &mut App, body: Rect) {
+    let width = body
+        .width
+        .min(if app.mode == Mode::Passage { 90 } else { 50 });
+    let height = body
+        .height
+        .min(if app.mode == Mode::Passage { 30 } else { 20 });
+    let [area] = Layout::horizontal([Constraint::Length(width)])
+        .flex(ratatui::layout::Flex::Center)
+        .areas(body);
+    let [area] = Layout::vertical([Constraint::Length(height)])
+        .flex(ratatui::layout::Flex::Center)
+        .areas(area);
+    let block = Block::bordered()
+        .border_style(app.theme.border_focused)
+        .title_style(app.theme.title);
+    if app.mode == Mode::Passage {
+        let widget = passage::Passage {
+            store: &app.store,
+            query: &app.filter.query,
+            block,
+            theme: &app.theme,
+        };
+        frame.render_stateful_widget(widget, area, &mut app.passage);
+    } else {
+        let widget = with_whom::WithWhom {
+            store: &app.store,
+            block,
+            theme: &app.theme,
+        };
+        frame.render_stateful_widget(widget, area, &mut app.with_whom);
+    }
+}
+
 fn draw_sidebar(frame: &mut Frame, app: &mut App, area: Rect) {
     let mode = match app.filter.mode {
         ActorMode::Any => "any",
@@ -275,6 +314,8 @@ fn draw_detail(frame: &mut Frame, app: &mut App, area: Rect) {
         store: &app.store,
         event: app.selected_event().map(|e| &app.store.events[e]),
         query: &app.filter.query,
+        related: &app.related,
+        events: &app.matches.events,
         block: pane_block(app, Focus::Detail, " Event ".into()),
         theme: &app.theme,
     };

@@ -302,6 +302,7 @@ fn every_keymap_binding_reaches_its_action() {
             Scope::Pane(pane) => (Mode::Browse, pane),
             Scope::Prompt => (Mode::Prompt, Focus::Timeline),
             Scope::Help => (Mode::Help, Focus::Timeline),
+            Scope::WithWhom => (Mode::WithWhom, Focus::Timeline),
         };
         for k in binding.keys {
             let event = KeyEvent::new(k.code, k.modifiers);

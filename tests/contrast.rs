@@ -61,6 +61,15 @@ fn states(theme: Theme) -> Vec<(&'static str, App)> {
     key(&mut app, KeyCode::Char('z'));
     key(&mut app, KeyCode::Char('z'));
     out.push(("histogram by month", app));
+    let mut app = fresh();
+    key(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "ambassador");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('c'));
+    out.push(("quote in context", app));
+    let mut app = fresh();
+    key(&mut app, KeyCode::Char('w'));
+    out.push(("with whom", app));
     out
 }
 

@@ -278,7 +278,7 @@ fn the_help_scrolls_to_every_binding_at_small_sizes() {
         let mut app = app();
         key(&mut app, KeyCode::Char('?'));
         let mut seen = String::new();
-        for _ in 0..80 {
+        for _ in 0..120 {
             seen += &draw(&mut app, w, h).backend().to_string();
             key(&mut app, KeyCode::Char('j'));
         }
@@ -290,7 +290,7 @@ fn the_help_scrolls_to_every_binding_at_small_sizes() {
                 binding.help
             );
         }
-        for scope in ["anywhere", "any pane", "timeline", "prompt", "this help"] {
+        for scope in ["anywhere", "any pane", "timeline", "prompt", "overlays"] {
             assert!(seen.contains(scope), "{w}x{h}: the scope {scope} is cut");
         }
         assert!(seen.contains("Mouse:"), "{w}x{h}");

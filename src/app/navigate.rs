@@ -4,7 +4,7 @@ use ratatui::layout::{Position, Rect};
 
 use super::App;
 use crate::action::Action;
-use crate::keymap::Focus;
+use crate::keymap::{Focus, Mode};
 
 /// Rows the mouse wheel moves.
 const WHEEL_STEP: isize = 3;
@@ -43,9 +43,15 @@ impl App {
         }
     }
 
-    /// Scrolls the help for the actions that move; other actions go on as usual.
-    pub(super) fn scroll_help(&mut self, action: Action) -> bool {
-        let page = isize::try_from(self.help.height.max(2) - 1).unwrap_or(1);
+    /// Scrolls the open overlay (or moves the co-actors cursor) for the actions that move;
+    /// other actions go on as usual.
+    pub(super) fn overlay_key(&mut self, action: Action) -> bool {
+        let height = match self.mode {
+            Mode::WithWhom => self.with_whom.height,
+            Mode::Passage => self.passage.height,
+            _ => self.help.height,
+        };
+        let page = isize::try_from(height.max(2) - 1).unwrap_or(1);
         let delta = match action {
             Action::Down => 1,
             Action::Up => -1,
@@ -62,11 +68,15 @@ impl App {
             }
             _ => return false,
         };
-        self.help.scroll = self
-            .help
-            .scroll
-            .saturating_add_signed(delta)
-            .min(self.help.max_scroll);
+        let (at, max) = match self.mode {
+            Mode::WithWhom => (
+                &mut self.with_whom.selected,
+                self.with_whom.rows.len().saturating_sub(1),
+            ),
+            Mode::Passage => (&mut self.passage.scroll, self.passage.max_scroll),
+            _ => (&mut self.help.scroll, self.help.max_scroll),
+        };
+        *at = at.saturating_add_signed(delta).min(max);
         true
     }
 

@@ -10,6 +10,7 @@ use ratatui::widgets::{Block, Paragraph, StatefulWidget, Widget};
 use super::wrap::wrap;
 use crate::date::{Bound, When};
 use crate::query::Query;
+use crate::related::{Link, Related};
 use crate::store::{Event, Store};
 use crate::text::{clip, sanitize};
 use crate::theme::Theme;
@@ -33,6 +34,9 @@ pub struct Detail<'a> {
     pub store: &'a Store,
     pub event: Option<&'a Event>,
     pub query: &'a Query,
+    /// The selected event's related matches, by position in `events`.
+    pub related: &'a Related,
+    pub events: &'a [usize],
     pub block: Block<'a>,
     pub theme: &'a Theme,
 }
@@ -51,6 +55,7 @@ impl StatefulWidget for Detail<'_> {
         // columns under their headings, so every part of an event can be reached.
         let width = usize::from(inner.width);
         let mut lines = self.facts(event, width);
+        lines.extend(self.related_lines(width));
         let sections = [
             ("── Source quote ──", event.quote.as_deref()),
             (
@@ -132,6 +137,38 @@ fn shown(text: &str) -> String {
 }
 
 impl Detail<'_> {
+    /// `< 2005 Regime turnover… · Bakiyev` for the nearest earlier and later matches sharing
+    /// an actor, under a heading.
+    fn related_lines(&self, width: usize) -> Vec<Line<'static>> {
+        let links = [("< ", self.related.previous), ("> ", self.related.next)];
+        if links.iter().all(|(_, l)| l.is_none()) {
+            return Vec::new();
+        }
+        let mut lines = vec![
+            Line::raw(""),
+            Line::styled(
+                "── Related (< > jump, b back) ──",
+                self.theme.border_focused,
+            ),
+        ];
+        for (key, link) in links {
+            let Some(Link { position, actor }) = link else {
+                continue;
+            };
+            let other = &self.store.events[self.events[position]];
+            let text = [
+                Span::raw(format!("{} ", other.when.short())),
+                Span::raw(shown(&other.title)),
+                Span::styled(
+                    format!(" · {}", shown(self.store.actors[actor].short_name())),
+                    self.theme.muted,
+                ),
+            ];
+            lines.extend(wrap(vec![Span::styled(key, self.theme.key)], &text, width));
+        }
+        lines
+    }
+
     fn facts(&self, event: &Event, width: usize) -> Vec<Line<'static>> {
         let theme = self.theme;
         let label = |name: &'static str| vec![Span::styled(name, theme.muted)];

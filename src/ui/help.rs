@@ -33,7 +33,8 @@ fn scope_name(scope: Scope) -> &'static str {
         Scope::Pane(Focus::Timeline) => "timeline",
         Scope::Pane(Focus::Detail) => "event",
         Scope::Prompt => "prompt",
-        Scope::Help => "this help",
+        Scope::Help => "overlays",
+        Scope::WithWhom => "with whom",
     }
 }
 

@@ -1,0 +1,42 @@
+//! How keys are written in the footer's hints and the help: `q`, `Ctrl-c`, `Tab`, `↓`.
+
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+
+use super::{Binding, Key};
+
+/// How a key is written in hints: `q`, `Ctrl-c`, `Tab`, `↓`.
+pub fn label(key: Key) -> String {
+    let name = match key.code {
+        KeyCode::Char(' ') => "Space".to_owned(),
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::Enter => "Enter".into(),
+        KeyCode::Esc => "Esc".into(),
+        KeyCode::Tab => "Tab".into(),
+        KeyCode::BackTab => "Shift-Tab".into(),
+        KeyCode::Backspace => "Backspace".into(),
+        KeyCode::Up => "↑".into(),
+        KeyCode::Down => "↓".into(),
+        KeyCode::Left => "←".into(),
+        KeyCode::Right => "→".into(),
+        KeyCode::Home => "Home".into(),
+        KeyCode::End => "End".into(),
+        KeyCode::PageUp => "PgUp".into(),
+        KeyCode::PageDown => "PgDn".into(),
+        other => format!("{other:?}"),
+    };
+    if key.modifiers.contains(KeyModifiers::CONTROL) {
+        format!("Ctrl-{name}")
+    } else {
+        name
+    }
+}
+
+/// All keys of a binding: `j/↓`.
+pub fn labels(binding: &Binding) -> String {
+    binding
+        .keys
+        .iter()
+        .map(|&k| label(k))
+        .collect::<Vec<_>>()
+        .join("/")
+}
