@@ -25,15 +25,13 @@ pub enum Mode {
     Browse,
     Prompt,
     Help,
-    /// Reading the co-actors of an actor or event (`w`).
+    /// Reading the co-actors of an actor or event (`w`), or the quote in its paragraph (`p`).
     WithWhom,
-    /// Reading the quote in its paragraph (`c`).
     Passage,
 }
 
 impl Mode {
-    /// Whether an overlay is open (help, co-actors, passage): they share the keys that
-    /// scroll and close.
+    /// Whether an overlay is open (help, co-actors, passage): they share scroll/close keys.
     pub fn is_overlay(self) -> bool {
         matches!(self, Self::Help | Self::WithWhom | Self::Passage)
     }
@@ -110,6 +108,11 @@ const fn bind(
 }
 
 use Scope::{Always, Browse, Pane, Prompt};
+
+/// A binding while browsing, in every pane.
+const fn browse(keys: &'static [Key], action: Action, help: &'static str, hint: bool) -> Binding {
+    bind(Browse, keys, action, help, hint)
+}
 
 /// Every binding, in the order the help lists them.
 pub const KEYMAP: &[Binding] = &[
@@ -237,56 +240,29 @@ pub const KEYMAP: &[Binding] = &[
         "previous event",
         true,
     ),
-    bind(
-        Browse,
-        &[ch('h')],
-        Action::ToggleHistogram,
-        "histogram",
-        true,
-    ),
-    bind(Browse, &[ch('z')], Action::ZoomIn, "zoom in", false),
-    bind(Browse, &[ch('Z')], Action::ZoomOut, "zoom out", false),
-    bind(
-        Browse,
+    browse(&[ch('h')], Action::ToggleHistogram, "histogram", true),
+    browse(&[ch('z')], Action::ZoomIn, "zoom in", false),
+    browse(&[ch('Z')], Action::ZoomOut, "zoom out", false),
+    browse(
         &[key(KeyCode::Left)],
         Action::PrevBucket,
-        "previous bucket",
+        "earlier bucket",
         false,
     ),
-    bind(
-        Browse,
+    browse(
         &[key(KeyCode::Right)],
         Action::NextBucket,
-        "next bucket",
+        "later bucket",
         false,
     ),
-    bind(Browse, &[ch('w')], Action::WithWhom, "with whom", true),
-    bind(
-        Browse,
-        &[ch('<')],
-        Action::PrevRelated,
-        "earlier related event",
-        false,
-    ),
-    bind(
-        Browse,
-        &[ch('>')],
-        Action::NextRelated,
-        "later related event",
-        false,
-    ),
-    bind(
-        Browse,
-        &[ch('b')],
-        Action::JumpBack,
-        "back from a jump",
-        false,
-    ),
-    bind(
-        Browse,
-        &[ch('c')],
+    browse(&[ch('w')], Action::WithWhom, "with whom", true),
+    browse(&[ch('<')], Action::PrevRelated, "earlier related", false),
+    browse(&[ch('>')], Action::NextRelated, "later related", false),
+    browse(&[ch('b')], Action::JumpBack, "back from a jump", false),
+    browse(
+        &[ch('p')],
         Action::ShowPassage,
-        "quote in context",
+        "quote in its paragraph",
         true,
     ),
     bind(Prompt, &[key(KeyCode::Enter)], Action::Submit, "keep", true),

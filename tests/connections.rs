@@ -15,7 +15,10 @@ fn screen(app: &mut evex::app::App, w: u16, h: u16) -> String {
 fn angle_brackets_jump_to_related_events_and_b_comes_back() {
     let mut app = app();
     let start = selected_id(&app).to_owned();
-    let next = app.related.next.expect("the first event has a later related one");
+    let next = app
+        .related
+        .next
+        .expect("the first event has a later related one");
     let shared = app.store.events[app.matches.events[next.position]]
         .actors
         .contains(&next.actor);
@@ -81,13 +84,17 @@ fn c_shows_the_quote_in_its_paragraph_and_scrolls() {
         })
         .expect("a bundled source has its text");
     app.timeline.selected = with_text;
-    key(&mut app, KeyCode::Char('c'));
+    key(&mut app, KeyCode::Char('p'));
     assert_eq!(app.mode, Mode::Passage);
     let (paragraph, quote) = app.passage.found.clone().expect("the quote is found");
     let event = &app.store.events[app.selected_event().unwrap()];
     let text = app.store.sources[event.source].text.as_deref().unwrap();
     let paragraph = &text[paragraph];
-    assert!(paragraph[quote].split_whitespace().eq(event.quote.split_whitespace()));
+    assert!(
+        paragraph[quote]
+            .split_whitespace()
+            .eq(event.quote.split_whitespace())
+    );
     assert!(!paragraph.contains("\n\n"));
     let shown = screen(&mut app, 80, 24);
     assert!(shown.contains("Quote in context"), "{shown}");
@@ -105,7 +112,7 @@ fn a_source_without_text_says_so() {
         source.text = None;
     }
     let mut app = evex::app::App::new(store, evex::theme::MONO);
-    key(&mut app, KeyCode::Char('c'));
+    key(&mut app, KeyCode::Char('p'));
     let shown = screen(&mut app, 80, 24);
     assert!(shown.contains("this source has no text"), "{shown}");
 }
@@ -116,7 +123,7 @@ fn passage_and_with_whom_snapshots() {
     key(&mut app, KeyCode::Char('/'));
     typed(&mut app, "ambassador");
     key(&mut app, KeyCode::Enter);
-    key(&mut app, KeyCode::Char('c'));
+    key(&mut app, KeyCode::Char('p'));
     insta::assert_snapshot!("passage_80x24", draw(&mut app, 80, 24).backend());
     key(&mut app, KeyCode::Esc);
     key(&mut app, KeyCode::Char('w'));

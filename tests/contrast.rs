@@ -65,7 +65,7 @@ fn states(theme: Theme) -> Vec<(&'static str, App)> {
     key(&mut app, KeyCode::Char('/'));
     typed(&mut app, "ambassador");
     key(&mut app, KeyCode::Enter);
-    key(&mut app, KeyCode::Char('c'));
+    key(&mut app, KeyCode::Char('p'));
     out.push(("quote in context", app));
     let mut app = fresh();
     key(&mut app, KeyCode::Char('w'));

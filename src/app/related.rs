@@ -90,7 +90,7 @@ impl App {
         self.refresh();
     }
 
-    /// `c`: the source text around the selected event's quote.
+    /// `p`: the source text around the selected event's quote.
     pub(super) fn open_passage(&mut self) {
         let Some(e) = self.selected_event() else {
             return;
