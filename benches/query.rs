@@ -1,11 +1,13 @@
 //! Keystroke-to-results latency at 1M synthetic events: each query as the explorer runs it
 //! (matches in timeline order plus the sidebar's counts), from a fresh search, and typing a
-//! word one letter at a time as the explorer does.
+//! word one letter at a time as the explorer does. Each result includes the histogram counts,
+//! as the search thread sends them.
 
 use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use evex::filter::{Filter, Search};
+use evex::histogram::{Counts, Dates};
 use evex::index::Index;
 use evex::query::Query;
 use evex::store::{self, Store};
@@ -51,19 +53,34 @@ fn query(c: &mut Criterion) {
     drop(text);
     let index = Index::new(&store);
     let mut group = c.benchmark_group("query 1M");
+    // The search thread reads every event's date for the histogram once; each query then
+    // counts its matches per bucket with the rest of its results.
+    let mut search = Search::default();
+    search.run(&store, &index, &Filter::default());
     for (name, q) in queries(&store) {
         let f = filter(&q);
         group.bench_with_input(BenchmarkId::new(name, &q), &f, |b, f| {
-            b.iter(|| black_box(Search::default().run(&store, &index, f)))
+            b.iter(|| {
+                search.forget();
+                black_box(search.run(&store, &index, f))
+            })
         });
     }
+    let every: Vec<usize> = (0..store.events.len()).collect();
+    group.bench_function("histogram dates, once per store", |b| {
+        b.iter(|| black_box(Dates::new(&store)))
+    });
+    let dates = Dates::new(&store);
+    group.bench_function("histogram of every event", |b| {
+        b.iter(|| black_box(Counts::new(&dates, &every)))
+    });
     // Typing "bakiyev": each keystroke after the first narrows the last result.
     group.bench_function("typing bakiyev, per keystroke", |b| {
         let steps: Vec<Filter> = (1..="bakiyev".len())
             .map(|n| filter(&"bakiyev"[..n]))
             .collect();
         b.iter(|| {
-            let mut search = Search::default();
+            search.forget();
             for f in &steps {
                 black_box(search.run(&store, &index, f));
             }

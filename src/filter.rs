@@ -121,6 +121,12 @@ impl Search {
         }
     }
 
+    /// Forgets the last query, so the next one starts from every event (benchmarks), while
+    /// keeping what was read from the store once.
+    pub fn forget(&mut self) {
+        self.last = None;
+    }
+
     pub fn run(&mut self, store: &Store, index: &Index, filter: &Filter) -> Matches {
         let hits = self.query_hits(store, index, &filter.query);
         let selected = select(index, &hits, filter);
