@@ -94,17 +94,6 @@ impl Unit {
     pub fn coarser(self) -> Option<Self> {
         (self as usize).checked_sub(1).map(|i| Self::ALL[i])
     }
-
-    /// Whether an event dated with `precision` (none: a bounded date) is precise enough to
-    /// be placed in one bucket of this unit.
-    pub fn places(self, precision: Option<Precision>) -> bool {
-        let needed = match self {
-            Self::Decade | Self::Year => Precision::Year,
-            Self::Month => Precision::Month,
-            Self::Day => Precision::Day,
-        };
-        precision.is_some_and(|p| p >= needed)
-    }
 }
 
 /// The day numbered `number` by [`Day::number`] (days since 1 March of year 0).
@@ -214,29 +203,41 @@ pub struct Counts {
 
 impl Counts {
     /// Counts `events` (store indices in timeline order, so their first days never go back).
+    /// Each event costs one comparison and one addition: matches are first counted per
+    /// first day and precision, and only those days are put in buckets.
     pub fn new(dates: &Dates, events: &[usize]) -> Self {
-        let mut levels: [Vec<Bucket>; 4] = Default::default();
-        let mut last = u32::MAX;
-        let mut keys = [0; 4];
+        let mut days: Vec<(u32, [u32; 4])> = Vec::new();
         for &e in events {
             let packed = dates.packed[e];
-            let (day, precision) = unpack(packed);
-            if packed / 4 != last / 4 {
-                keys = Unit::ALL.map(|u| u.index(day));
-            }
-            last = packed;
-            for (unit, (level, &index)) in Unit::ALL.iter().zip(levels.iter_mut().zip(&keys)) {
-                if level.last().is_none_or(|b| b.index != index) {
-                    level.push(Bucket {
-                        index,
-                        ..Bucket::default()
-                    });
+            let rank = (packed % 4) as usize;
+            match days.last_mut() {
+                Some((day, ranks)) if *day == packed / 4 => ranks[rank] += 1,
+                _ => {
+                    let mut ranks = [0; 4];
+                    ranks[rank] = 1;
+                    days.push((packed / 4, ranks));
                 }
-                let bucket = level.last_mut().expect("a bucket was just pushed");
-                if unit.places(precision) {
-                    bucket.exact += 1;
-                } else {
-                    bucket.imprecise += 1;
+            }
+        }
+        let mut levels: [Vec<Bucket>; 4] = Default::default();
+        for (day, ranks) in days {
+            let (day, _) = unpack(day * 4);
+            for (unit, level) in Unit::ALL.into_iter().zip(levels.iter_mut()) {
+                // Ranks: 0 bounded, 1 year, 2 month, 3 day; a unit places from its own up.
+                let needed = (unit as usize).max(1);
+                let exact: u32 = ranks[needed..].iter().sum();
+                let imprecise: u32 = ranks[..needed].iter().sum();
+                let index = unit.index(day);
+                match level.last_mut() {
+                    Some(bucket) if bucket.index == index => {
+                        bucket.exact += exact;
+                        bucket.imprecise += imprecise;
+                    }
+                    _ => level.push(Bucket {
+                        index,
+                        exact,
+                        imprecise,
+                    }),
                 }
             }
         }
