@@ -76,6 +76,10 @@ pub enum Action {
     JumpBack,
     /// Show the source text around the quote: its whole paragraph, the quote marked.
     ShowPassage,
+    /// Sort the actors by name, or back to by count.
+    SortActors,
+    /// Show the newest events at the top of the timeline, or the oldest again.
+    ReverseTimeline,
     /// Back out one level: help, full-screen or focused event, sidebar, search, actors.
     Back,
     /// In a prompt: type a character.

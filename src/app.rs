@@ -199,6 +199,8 @@ impl App {
             Action::ZoomOut => self.zoom(false),
             Action::PrevBucket => self.step_bucket(false),
             Action::NextBucket => self.step_bucket(true),
+            Action::SortActors => self.sort_actors(),
+            Action::ReverseTimeline => self.reverse_timeline(),
             Action::WithWhom => self.open_with_whom(),
             Action::AddCoActor => self.add_co_actor(),
             Action::PrevRelated => self.jump_related(false),

@@ -5,9 +5,10 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::action::Action;
 
-mod label;
+mod key;
 
-pub use label::{label, labels};
+pub use key::{Key, label, labels};
+use key::{ch, ctrl, key};
 
 /// Which pane has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -52,31 +53,6 @@ pub enum Scope {
     WithWhom,
     /// Always, whatever the mode.
     Always,
-}
-
-/// A key with its modifiers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Key {
-    pub code: KeyCode,
-    pub modifiers: KeyModifiers,
-}
-
-const fn key(code: KeyCode) -> Key {
-    Key {
-        code,
-        modifiers: KeyModifiers::NONE,
-    }
-}
-
-const fn ch(c: char) -> Key {
-    key(KeyCode::Char(c))
-}
-
-const fn ctrl(c: char) -> Key {
-    Key {
-        code: KeyCode::Char(c),
-        modifiers: KeyModifiers::CONTROL,
-    }
 }
 
 /// One row of the keymap.
@@ -259,12 +235,9 @@ pub const KEYMAP: &[Binding] = &[
     browse(&[ch('<')], Action::PrevRelated, "earlier related", false),
     browse(&[ch('>')], Action::NextRelated, "later related", false),
     browse(&[ch('b')], Action::JumpBack, "back from a jump", false),
-    browse(
-        &[ch('p')],
-        Action::ShowPassage,
-        "quote in its paragraph",
-        true,
-    ),
+    browse(&[ch('p')], Action::ShowPassage, "quote in context", true),
+    browse(&[ch('o')], Action::SortActors, "actors by name", false),
+    browse(&[ch('r')], Action::ReverseTimeline, "newest first", false),
     bind(Prompt, &[key(KeyCode::Enter)], Action::Submit, "keep", true),
     bind(Prompt, &[key(KeyCode::Esc)], Action::Cancel, "cancel", true),
     bind(

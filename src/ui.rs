@@ -229,7 +229,15 @@ fn draw_timeline(frame: &mut Frame, app: &mut App, area: Rect) {
     let widget = Timeline {
         store: &app.store,
         events: &app.matches.events,
-        block: pane_block(app, Focus::Timeline, " Timeline ".into()),
+        block: pane_block(
+            app,
+            Focus::Timeline,
+            if app.timeline.newest_first {
+                " Timeline · newest first ".into()
+            } else {
+                " Timeline ".into()
+            },
+        ),
         theme: &app.theme,
         focused: app.focus == Focus::Timeline,
         marked: &app.marked,
@@ -295,7 +303,12 @@ fn draw_sidebar(frame: &mut Frame, app: &mut App, area: Rect) {
         ActorMode::Any => "any",
         ActorMode::All => "all",
     };
-    let mut title = format!(" Actors · match {mode} ");
+    let order = if app.sidebar.by_name {
+        " · a–z"
+    } else {
+        ""
+    };
+    let mut title = format!(" Actors · match {mode}{order} ");
     if !app.sidebar.filter.is_empty() {
         title += &format!("/{} ", sanitize(&app.sidebar.filter));
     }

@@ -133,3 +133,52 @@ fn the_counts_follow_the_search_and_the_actors() {
     let title = format!("per year · {year}: {matching} ");
     assert!(screen.contains(&title), "{title} in {screen}");
 }
+
+#[test]
+fn o_sorts_the_actors_by_name_and_back_keeping_the_cursor() {
+    let mut app = app();
+    key(&mut app, KeyCode::BackTab);
+    key(&mut app, KeyCode::Char('j'));
+    let under = app.sidebar_actor();
+    let by_count = app.sidebar.rows.clone();
+    key(&mut app, KeyCode::Char('o'));
+    let names: Vec<&str> = app
+        .sidebar
+        .rows
+        .iter()
+        .map(|&a| app.store.actors[a].name.as_str())
+        .collect();
+    assert!(names.is_sorted(), "{names:?}");
+    assert_eq!(app.sidebar_actor(), under);
+    let screen = format!("{:?}", draw(&mut app, 120, 40).backend());
+    assert!(screen.contains("Actors · match any · a–z"), "{screen}");
+    key(&mut app, KeyCode::Char('o'));
+    assert_eq!(app.sidebar.rows, by_count);
+}
+
+#[test]
+fn r_puts_the_newest_events_first_and_down_goes_back_in_time() {
+    let mut app = app();
+    let last = app.matches.events.len() - 1;
+    key(&mut app, KeyCode::Char('r'));
+    assert!(app.timeline.newest_first);
+    key(&mut app, KeyCode::Char('g'));
+    assert_eq!(
+        app.timeline.selected, last,
+        "g: the top row, the newest event"
+    );
+    key(&mut app, KeyCode::Char('j'));
+    assert_eq!(app.timeline.selected, last - 1);
+    let screen = draw(&mut app, 120, 40).backend().to_string();
+    let first_heading = screen
+        .lines()
+        .find(|l| l.contains("── 20") || l.contains("── 19"))
+        .unwrap();
+    assert!(first_heading.contains("── 2015"), "{first_heading}");
+    assert!(screen.contains("Timeline · newest first"));
+    key(&mut app, KeyCode::Char('G'));
+    assert_eq!(app.timeline.selected, 0);
+    key(&mut app, KeyCode::Char('r'));
+    key(&mut app, KeyCode::Char('g'));
+    assert_eq!(app.timeline.selected, 0);
+}

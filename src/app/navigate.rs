@@ -100,7 +100,16 @@ impl App {
             }
             Focus::Timeline => {
                 let before = self.timeline.selected;
-                self.timeline.selected = step(before, self.matches.events.len());
+                // Down the screen is back in time when the newest events are at the top.
+                let delta = if self.timeline.newest_first {
+                    delta.saturating_neg()
+                } else {
+                    delta
+                };
+                let len = self.matches.events.len();
+                self.timeline.selected = before
+                    .saturating_add_signed(delta)
+                    .min(len.saturating_sub(1));
                 if self.timeline.selected != before {
                     self.detail.scroll = 0;
                 }

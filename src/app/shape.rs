@@ -1,4 +1,5 @@
-//! The histogram's keys: zooming, and stepping the selection from bucket to bucket.
+//! The shape of the timeline: the histogram's keys (zooming, stepping from bucket to bucket)
+//! and the order of the timeline and the actors.
 
 use super::App;
 
@@ -54,5 +55,18 @@ impl App {
             .partition_point(|&e| self.store.events[e].when.first_day() < start);
         self.select(position);
         self.timeline.show_at_top(position);
+    }
+
+    /// `o`: the actors by name, or by count again; the cursor stays on its actor.
+    pub(super) fn sort_actors(&mut self) {
+        self.sidebar.by_name = !self.sidebar.by_name;
+        self.sidebar
+            .rebuild(&self.store, &self.matches.facets, &self.filter.actors);
+    }
+
+    /// `r`: the newest events at the top, or the oldest again; the selection stays.
+    pub(super) fn reverse_timeline(&mut self) {
+        self.timeline.newest_first = !self.timeline.newest_first;
+        self.timeline.rebuild(&self.store, &self.matches.events);
     }
 }

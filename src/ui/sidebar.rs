@@ -20,7 +20,7 @@ use crate::theme::Theme;
 /// Rows, filter and cursor of the sidebar.
 #[derive(Debug, Clone, Default)]
 pub struct SidebarState {
-    /// Actors in display order: most matching events first, then by name.
+    /// Actors in display order: most matching events first, then by name (or by name alone).
     pub rows: Vec<ActorId>,
     /// Per row: character positions of the name that match the filter.
     pub matched: Vec<Vec<usize>>,
@@ -31,6 +31,8 @@ pub struct SidebarState {
     pub selected: usize,
     pub offset: usize,
     pub height: usize,
+    /// Sorted by name rather than by count (`o`).
+    pub by_name: bool,
 }
 
 impl SidebarState {
@@ -58,7 +60,13 @@ impl SidebarState {
             selected
                 .contains(b)
                 .cmp(&selected.contains(a))
-                .then_with(|| counts[*b].cmp(&counts[*a]))
+                .then_with(|| {
+                    if self.by_name {
+                        std::cmp::Ordering::Equal
+                    } else {
+                        counts[*b].cmp(&counts[*a])
+                    }
+                })
                 .then_with(|| store.actors[*a].name.cmp(&store.actors[*b].name))
         });
         (self.rows, self.matched) = rows.into_iter().unzip();

@@ -38,25 +38,34 @@ pub struct TimelineState {
     date_width: usize,
     /// The store the date width was measured on, by its number of events.
     measured: Option<usize>,
+    /// The newest events at the top (`r`).
+    pub newest_first: bool,
 }
 
 impl TimelineState {
-    /// Lays out rows for `events` (store indices in timeline order), a heading per start year.
+    /// Lays out rows for `events` (store indices in timeline order), a heading per start year;
+    /// newest first when `newest_first` is set (`r`).
     pub fn rebuild(&mut self, store: &Store, events: &[usize]) {
         self.rows.clear();
         self.row_of.clear();
+        self.row_of.resize(events.len(), 0);
         if self.measured != Some(store.events.len()) {
             self.date_width = widest_date(store);
             self.measured = Some(store.events.len());
         }
         let mut year = None;
-        for (position, &e) in events.iter().enumerate() {
+        let order: Box<dyn Iterator<Item = (usize, &usize)>> = if self.newest_first {
+            Box::new(events.iter().enumerate().rev())
+        } else {
+            Box::new(events.iter().enumerate())
+        };
+        for (position, &e) in order {
             let y = store.events[e].when.year();
             if year != Some(y) {
                 self.rows.push(Row::Year(y));
                 year = Some(y);
             }
-            self.row_of.push(self.rows.len());
+            self.row_of[position] = self.rows.len();
             self.rows.push(Row::Event(position));
         }
     }

@@ -1,8 +1,34 @@
-//! How keys are written in the footer's hints and the help: `q`, `Ctrl-c`, `Tab`, `↓`.
+//! Keys: how the keymap table writes them, and how hints and the help show them (`q`,
+//! `Ctrl-c`, `Tab`, `↓`).
 
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
-use super::{Binding, Key};
+use super::Binding;
+
+/// A key with its modifiers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub modifiers: KeyModifiers,
+}
+
+pub(super) const fn key(code: KeyCode) -> Key {
+    Key {
+        code,
+        modifiers: KeyModifiers::NONE,
+    }
+}
+
+pub(super) const fn ch(c: char) -> Key {
+    key(KeyCode::Char(c))
+}
+
+pub(super) const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        modifiers: KeyModifiers::CONTROL,
+    }
+}
 
 /// How a key is written in hints: `q`, `Ctrl-c`, `Tab`, `↓`.
 pub fn label(key: Key) -> String {
