@@ -51,9 +51,24 @@ enum Command {
         read: ReadArgs,
     },
     /// Count events per year, per actor and per kind, optionally filtered as `list` is.
-    Stats(Selection),
+    Stats(StatsArgs),
     /// Write a dataset (ACLED, GDELT, ICEWS, TimelineJS, CSV, JSON) as an editable RON store.
     Import(ImportArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct StatsArgs {
+    #[command(flatten)]
+    selection: Selection,
+    /// How to print the counts: bars per year, actor and kind, or JSON for scripts.
+    #[arg(long, short, value_enum, default_value_t = StatsFormat::Text)]
+    format: StatsFormat,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum StatsFormat {
+    Text,
+    Json,
 }
 
 #[derive(Debug, clap::Args)]
@@ -137,7 +152,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             read,
         }) => validate(file.as_deref(), deny_warnings, &read.options()),
         Some(Command::Import(args)) => Ok(import::run(&args)),
-        Some(Command::Stats(selection)) => stats(&selection),
+        Some(Command::Stats(args)) => stats(&args),
     }
 }
 
@@ -172,18 +187,21 @@ fn list(args: &ListArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn stats(selection: &Selection) -> anyhow::Result<ExitCode> {
+fn stats(args: &StatsArgs) -> anyhow::Result<ExitCode> {
+    let selection = &args.selection;
     let Ok(opened) = open::open(selection.file.as_deref(), &selection.read.options()) else {
         return Ok(ExitCode::from(2));
     };
     let store = &opened.store;
     let mut out = io::stdout().lock();
-    if selection.is_everything() {
-        let all: Vec<usize> = (0..store.events.len()).collect();
-        report::stats(&mut out, store, &all)?;
+    let events: Vec<usize> = if selection.is_everything() {
+        (0..store.events.len()).collect()
     } else {
-        let (events, _) = selection.apply(store, opened.index);
-        report::stats(&mut out, store, &events)?;
+        selection.apply(store, opened.index).0
+    };
+    match args.format {
+        StatsFormat::Text => report::stats(&mut out, store, &events)?,
+        StatsFormat::Json => report::stats_json(&mut out, store, &events)?,
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)

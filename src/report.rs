@@ -7,6 +7,7 @@ use serde::Serialize;
 use serde_json::ser::{Formatter, PrettyFormatter};
 use unicode_width::UnicodeWidthStr;
 
+use crate::histogram::{Bucket, Counts, Dates, Unit};
 use crate::store::{EventKind, Store};
 use crate::text::{count, is_unsafe, sanitize};
 
@@ -228,14 +229,56 @@ impl Columns {
     }
 }
 
+/// Events per year as the explorer's histogram counts them (the year of an event's first
+/// day; every year from the first to the last, empty ones too), with how many of each year's
+/// are less precise than a year (dates the text only bounds).
+fn per_year(store: &Store, events: &[usize]) -> Vec<Bucket> {
+    Counts::new(&Dates::new(store), events).all(Unit::Year)
+}
+
+/// The counts of `stats` as JSON: the store, the matches, and per year, actor and kind.
+pub fn stats_json(out: &mut impl Write, store: &Store, events: &[usize]) -> io::Result<()> {
+    let mut actors = vec![0usize; store.actors.len()];
+    let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
+    for e in events.iter().map(|&i| &store.events[i]) {
+        *kinds.entry(format!("{:?}", e.kind)).or_default() += 1;
+        e.distinct_actors().for_each(|a| actors[a] += 1);
+    }
+    let years: Vec<serde_json::Value> = per_year(store, events)
+        .iter()
+        .map(|b| serde_json::json!({"year": b.index, "events": b.total(), "less_precise": b.imprecise}))
+        .collect();
+    let mut by_actor: Vec<(usize, usize)> = actors
+        .into_iter()
+        .enumerate()
+        .filter(|&(_, n)| n > 0)
+        .collect();
+    by_actor.sort_by(|a, b| {
+        b.1.cmp(&a.1)
+            .then_with(|| store.actors[a.0].name.cmp(&store.actors[b.0].name))
+    });
+    let actors: Vec<serde_json::Value> = by_actor
+        .iter()
+        .map(|&(a, n)| serde_json::json!({"id": store.actors[a].id, "name": store.actors[a].name, "events": n}))
+        .collect();
+    let value = serde_json::json!({
+        "title": store.title,
+        "events": store.events.len(),
+        "matching": events.len(),
+        "per_year": years,
+        "per_actor": actors,
+        "per_kind": kinds,
+    });
+    serde_json::to_writer_pretty(&mut *out, &value)?;
+    writeln!(out)
+}
+
 /// Events per year (by the year they begin, every year of the range shown, empty ones too),
 /// per actor and per kind, over `events`.
 pub fn stats(out: &mut impl Write, store: &Store, events: &[usize]) -> io::Result<()> {
-    let mut years: BTreeMap<i32, usize> = BTreeMap::new();
     let mut kinds: BTreeMap<EventKind, usize> = BTreeMap::new();
     let mut actors = vec![0usize; store.actors.len()];
     for e in events.iter().map(|&i| &store.events[i]) {
-        *years.entry(e.when.year()).or_default() += 1;
         *kinds.entry(e.kind).or_default() += 1;
         e.actors.iter().for_each(|&a| actors[a] += 1);
     }
@@ -252,16 +295,12 @@ pub fn stats(out: &mut impl Write, store: &Store, events: &[usize]) -> io::Resul
         count(store.actors.len(), "actor"),
         count(store.sources.len(), "source")
     )?;
-    let range = years
-        .keys()
-        .next()
-        .copied()
-        .zip(years.keys().last().copied());
-    let all_years = range.into_iter().flat_map(|(first, last)| first..=last);
     section(
         out,
         "Events per year",
-        all_years.map(|y| (y.to_string(), years.get(&y).copied().unwrap_or(0))),
+        per_year(store, events)
+            .into_iter()
+            .map(|b| (b.index.to_string(), b.total() as usize)),
     )?;
     let mut by_actor: Vec<(String, usize)> = store
         .actors

@@ -303,11 +303,7 @@ fn draw_sidebar(frame: &mut Frame, app: &mut App, area: Rect) {
         ActorMode::Any => "any",
         ActorMode::All => "all",
     };
-    let order = if app.sidebar.by_name {
-        " · a–z"
-    } else {
-        ""
-    };
+    let order = if app.sidebar.by_name { " · a–z" } else { "" };
     let mut title = format!(" Actors · match {mode}{order} ");
     if !app.sidebar.filter.is_empty() {
         title += &format!("/{} ", sanitize(&app.sidebar.filter));
