@@ -26,7 +26,11 @@ fn json_counts_every_year_and_takes_the_filters() {
     let total: u64 = years.iter().map(|y| y["events"].as_u64().unwrap()).sum();
     assert_eq!(total, 60);
     // Dates the text only bounds are less precise than their year.
-    assert!(years.iter().any(|y| y["less_precise"].as_u64().unwrap() > 0));
+    assert!(
+        years
+            .iter()
+            .any(|y| y["less_precise"].as_u64().unwrap() > 0)
+    );
 
     let some = stats(&["-y", "2010..2012", "--format", "json"]);
     let years = some["per_year"].as_array().unwrap();
