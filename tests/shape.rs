@@ -182,3 +182,33 @@ fn r_puts_the_newest_events_first_and_down_goes_back_in_time() {
     key(&mut app, KeyCode::Char('g'));
     assert_eq!(app.timeline.selected, 0);
 }
+
+#[test]
+fn the_first_label_gives_way_to_the_mark_beside_it() {
+    use evex::histogram::{Counts, Dates};
+    use evex::ui::histogram::{Histogram, HistogramState};
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+    use ratatui::widgets::{Block, StatefulWidget};
+
+    let mut store = evex::store::Store::bundled();
+    store.events.truncate(3);
+    for (event, year) in store.events.iter_mut().zip([2000, 2001, 2079]) {
+        event.when = evex::date::When::on(evex::date::PartialDate::year(year));
+    }
+    let counts = Counts::new(&Dates::new(&store), &[0, 1, 2]);
+    let area = Rect::new(0, 0, 82, 5);
+    let mut buf = Buffer::empty(area);
+    let widget = Histogram {
+        counts: &counts,
+        selected: Some(store.events[1].when.first_day()),
+        block: Block::bordered(),
+        theme: &evex::theme::MONO,
+    };
+    widget.render(area, &mut buf, &mut HistogramState::default());
+    let axis: String = (0..82).map(|x| buf[(x, 3)].symbol().to_owned()).collect();
+    assert_eq!(
+        axis.trim_end_matches('│').trim(),
+        "│ ▲2001                                                                      2079"
+    );
+}

@@ -165,36 +165,37 @@ impl Histogram<'_> {
         };
         let first_label = unit.label(first.index);
         let last_label = unit.label(last.index);
-        put(0, &first_label, self.theme.muted);
-        if last.index != first.index {
-            // It ends under the last bar.
-            let end = (buckets.len() * per - usize::from(per >= 3)).min(width);
-            put(
-                end.saturating_sub(last_label.len()),
-                &last_label,
-                self.theme.muted,
-            );
-        }
-        let at = marked
+        let mark = marked
             .map(|m| m - first.index)
             .and_then(|m| usize::try_from(m).ok())
-            .filter(|&m| m < buckets.len());
-        if let Some(at) = at {
-            let bucket = first.index + at as i64;
-            let at = at * per;
-            let label = unit.label(bucket);
-            let text = format!("▲{label}");
-            let left = if at + text.chars().count() <= width {
-                at
-            } else {
-                (at + 1).saturating_sub(text.chars().count())
-            };
-            let text = if left == at {
-                text
-            } else {
-                format!("{label}▲")
-            };
-            put(left, &text, self.theme.key);
+            .filter(|&m| m < buckets.len())
+            .map(|at| {
+                let label = unit.label(first.index + at as i64);
+                let at = at * per;
+                let len = label.chars().count() + 1;
+                if at + len <= width {
+                    (at, format!("▲{label}"))
+                } else {
+                    ((at + 1).saturating_sub(len), format!("{label}▲"))
+                }
+            });
+        // The first and last labels give way to the mark's where they would touch it.
+        let clear = |from: usize, len: usize| {
+            mark.as_ref().is_none_or(|(left, text)| {
+                from + len < *left || *left + text.chars().count() < from
+            })
+        };
+        if clear(0, first_label.len()) {
+            put(0, &first_label, self.theme.muted);
+        }
+        // The last label ends under the last bar.
+        let end = (buckets.len() * per - usize::from(per >= 3)).min(width);
+        let last_at = end.saturating_sub(last_label.len());
+        if last.index != first.index && clear(last_at, last_label.len()) {
+            put(last_at, &last_label, self.theme.muted);
+        }
+        if let Some((left, text)) = &mark {
+            put(*left, text, self.theme.key);
         }
         Line::from(cells).render(area, buf);
     }
