@@ -93,7 +93,7 @@ fn c_shows_the_quote_in_its_paragraph_and_scrolls() {
     assert!(
         paragraph[quote]
             .split_whitespace()
-            .eq(event.quote.split_whitespace())
+            .eq(event.quote.as_deref().unwrap().split_whitespace())
     );
     assert!(!paragraph.contains("\n\n"));
     let shown = screen(&mut app, 80, 24);

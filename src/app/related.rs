@@ -99,7 +99,7 @@ impl App {
         let text = self.store.sources[event.source].text.as_deref();
         self.passage.event = e;
         self.passage.found = text.and_then(|text| {
-            let found = passage::around(text, &event.quote)?;
+            let found = passage::around(text, event.quote.as_deref()?)?;
             Some((found.start..found.start + found.text.len(), found.quote))
         });
         self.passage.has_text = text.is_some();

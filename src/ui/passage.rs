@@ -62,6 +62,9 @@ impl StatefulWidget for Passage<'_> {
                 self.lines(&text[paragraph.clone()], quote.clone(), width)
             }
             (_, None) => self.note("this source has no text; only the quote is stored", width),
+            (None, Some(_)) if event.quote.is_none() => {
+                self.note("this event has no quote to find in its source", width)
+            }
             (None, Some(_)) => self.note("the quote was not found in the source's text", width),
         };
         state.height = usize::from(inner.height);
