@@ -9,6 +9,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use memchr::memmem;
 use roaring::MultiOps;
 
+use crate::fold::{fold, fold_into};
 use crate::index::{EventSet, Index, fields, tokens};
 use crate::query::{Query, Term};
 use crate::store::{ActorId, Event, Store};
@@ -163,8 +164,8 @@ fn implies(new: &Term, old: &Term) -> bool {
             },
         ) => match (new_case, old_case) {
             (false, false) | (true, true) => n.contains(o.as_str()),
-            // Lower-casing keeps a match except for the context-dependent final sigma.
-            (true, false) => !n.contains('Σ') && n.to_lowercase().contains(o.as_str()),
+            // Folding case keeps a match.
+            (true, false) => fold(n, true).contains(o.as_str()),
             (false, true) => false,
         },
         (Term::Dates(n), Term::Dates(o)) => o.first <= n.first && n.last <= o.last,
@@ -222,9 +223,9 @@ fn text_matches(
     case_sensitive: bool,
     use_index: bool,
 ) -> EventSet {
-    if use_index && !needle.contains('Σ') {
+    if use_index {
         let lower = if case_sensitive {
-            needle.to_lowercase()
+            fold(needle, true)
         } else {
             needle.to_owned()
         };
@@ -243,38 +244,28 @@ fn text_matches(
 }
 
 /// Looks for one needle in events' text: a precompiled substring search, and a buffer for
-/// lower-casing fields so checking thousands of events copies nothing.
+/// folding fields so checking thousands of events allocates nothing.
 struct TextCheck<'n> {
     finder: memmem::Finder<'n>,
-    /// The needle is lower-case and text must be lowered to compare.
+    /// The needle is folded ignoring case, and text must be folded so too to compare.
     ignore_case: bool,
-    lower: String,
+    folded: String,
 }
 
 impl<'n> TextCheck<'n> {
-    /// `needle` is lower-case unless `case_sensitive`.
+    /// `needle` is folded, ignoring case unless `case_sensitive`.
     fn new(needle: &'n str, case_sensitive: bool) -> Self {
         Self {
             finder: memmem::Finder::new(needle),
             ignore_case: !case_sensitive,
-            lower: String::new(),
+            folded: String::new(),
         }
     }
 
     fn found_in(&mut self, store: &Store, event: &Event) -> bool {
         fields(event, &store.actors).any(|field| {
-            let text = if !self.ignore_case {
-                field
-            } else if field.is_ascii() {
-                self.lower.clear();
-                self.lower.push_str(field);
-                self.lower.make_ascii_lowercase();
-                &self.lower
-            } else {
-                self.lower = field.to_lowercase();
-                &self.lower
-            };
-            self.finder.find(text.as_bytes()).is_some()
+            fold_into(field, self.ignore_case, &mut self.folded);
+            self.finder.find(self.folded.as_bytes()).is_some()
         })
     }
 }

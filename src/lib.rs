@@ -9,6 +9,8 @@ pub mod cache;
 pub mod citation;
 pub mod date;
 pub mod filter;
+pub mod fold;
+pub mod highlight;
 pub mod index;
 pub mod input;
 pub mod keymap;

@@ -7,6 +7,7 @@
 //! - `2012`, `2012-08`, `2012-08-05` and `2010..2013` match events whose dates overlap.
 
 use crate::date::{DayRange, PartialDate};
+use crate::fold::fold;
 
 /// One condition of a query.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -92,11 +93,7 @@ fn term(token: &str, quoted: bool) -> Option<Term> {
         token.to_owned()
     };
     let case_sensitive = needle.chars().any(char::is_uppercase);
-    let needle = if case_sensitive {
-        needle
-    } else {
-        needle.to_lowercase()
-    };
+    let needle = fold(&needle, !case_sensitive);
     Some(Term::Text {
         needle,
         case_sensitive,

@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 
 use evex::date::{Bound, PartialDate, When};
 use evex::filter::{self, ActorMode, Filter, Matches, Search};
+use evex::fold::fold;
 use evex::index::Index;
 use evex::query::{Query, Term};
 use evex::store::{Actor, ActorKind, Event, EventKind, Source, Store};
@@ -20,16 +21,16 @@ fn reference(store: &Store, filter: &Filter) -> Matches {
             parts.extend(store.actors[a].names());
         }
         parts.push(&e.quote);
-        parts.join("\n")
+        parts.join("\0")
     };
     let hits = |e: &Event| {
         let text = haystack(e);
-        let lower = text.to_lowercase();
+        let (exact, lower) = (fold(&text, false), fold(&text, true));
         filter.query.terms.iter().all(|term| match term {
             Term::Text {
                 needle,
                 case_sensitive: true,
-            } => text.contains(needle.as_str()),
+            } => exact.contains(needle.as_str()),
             Term::Text { needle, .. } => lower.contains(needle.as_str()),
             Term::Dates(range) => e.when.overlaps(*range),
             Term::Actor(pattern) => {
@@ -95,6 +96,16 @@ const WORDS: &[&str] = &[
     "x2",
     "–",
     "Lukashenko’s",
+    "Lukashenko's",
+    "Péter",
+    "peter",
+    "Spa\u{308}rck",
+    "\u{212A}elvin",
+    "ẞ",
+    "e\u{301}",
+    "\u{a0}",
+    "`",
+    "—",
     "",
     "a",
 ];
@@ -203,5 +214,30 @@ proptest! {
             let expected = reference(&store, &filter);
             prop_assert_eq!(search.run(&store, &index, &filter), expected, "query {:?}", &typed[..end]);
         }
+    }
+}
+
+/// Issue 11: lower-case forms of another byte length (İ, the Kelvin sign) shifted match
+/// positions, and the detail view sliced its title mid-character.
+#[test]
+fn highlighting_next_to_chars_that_change_length_marks_the_match() {
+    use evex::ui::detail::highlight;
+    use ratatui::style::Style;
+    let mark = Style::new().bold();
+    for title in [
+        "İİminsk\u{212A}",
+        "\u{2126}\u{212B}ẞ Minsk İ",
+        "Ǻ\u{212A}minsk",
+    ] {
+        let spans = highlight(title, &Query::parse("minsk"), Style::new(), mark);
+        let marked: Vec<&str> = spans
+            .iter()
+            .filter(|s| s.style == mark)
+            .map(|s| s.content.as_ref())
+            .collect();
+        assert_eq!(
+            marked,
+            ["minsk"].map(|m| if title.contains("Minsk") { "Minsk" } else { m })
+        );
     }
 }

@@ -1,4 +1,4 @@
-//! The word index: every distinct lower-cased word of the events' text, and which events
+//! The word index: every distinct folded word (see [`crate::fold`]) of the events' text, and which events
 //! have it. A word or any part of a word finds its events by scanning the vocabulary (tens
 //! of thousands of words), never the text of a million events.
 
@@ -12,6 +12,7 @@ use rustc_hash::FxBuildHasher;
 use serde::{Deserialize, Serialize};
 
 use super::{Postings, fields};
+use crate::fold::fold_into;
 use crate::store::{Actor, Event};
 
 /// Letters and digits of ASCII, which single-character searches look up directly.
@@ -21,17 +22,6 @@ const ASCII: usize = 36;
 pub fn tokens(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|t| !t.is_empty())
-}
-
-/// Lower-cases `field` into `out`, as `str::to_lowercase` does (final sigma included).
-fn lowercase_into(field: &str, out: &mut String) {
-    out.clear();
-    if field.is_ascii() {
-        out.push_str(field);
-        out.make_ascii_lowercase();
-    } else {
-        out.push_str(&field.to_lowercase());
-    }
 }
 
 fn ascii_slot(b: u8) -> Option<usize> {
@@ -66,7 +56,7 @@ impl Part {
         for (e, event) in (first..).zip(events) {
             let mut seen_chars = 0u64;
             for field in fields(event, actors) {
-                lowercase_into(field, &mut lower);
+                fold_into(field, true, &mut lower);
                 for token in tokens(&lower) {
                     let id = part.id(token) as usize;
                     if id == word_events.len() {
@@ -197,7 +187,7 @@ impl Words {
         self.starts.is_empty()
     }
 
-    /// Events with a word that contains `part`, which must be lower-case letters and digits.
+    /// Events with a word that contains `part`, which must be folded letters and digits.
     pub fn containing(&self, part: &str) -> RoaringBitmap {
         if let [b] = part.as_bytes()
             && let Some(slot) = ascii_slot(*b)
@@ -265,6 +255,6 @@ mod tests {
         }
         assert_eq!(whole.containing("talks").iter().collect::<Vec<_>>(), [0, 2]);
         assert_eq!(whole.containing("ak").len(), 6, "every event has Bakiyev");
-        assert_eq!(whole.containing("οδος").len(), 1);
+        assert_eq!(whole.containing("οδοσ").len(), 1);
     }
 }
