@@ -15,6 +15,7 @@ use ratatui::layout::Rect;
 
 use crate::action::Action;
 use crate::filter::{ActorMode, Filter, Matches};
+use crate::history::History;
 use crate::index::Index;
 use crate::keymap::{self, Focus, Mode};
 use crate::marks::MarksPlace;
@@ -27,7 +28,10 @@ use crate::ui::help::HelpState;
 use crate::ui::sidebar::SidebarState;
 use crate::ui::timeline::TimelineState;
 
-pub use prompt::{Prompt, PromptKind};
+pub use prompt::{Prompt, PromptKind, Window};
+
+/// The longest query the header shows whole; longer ones end in "…".
+const HEADER_QUERY_CHARS: usize = 40;
 
 /// How long a search runs before the header says "searching".
 const SEARCHING_MARK_AFTER: Duration = Duration::from_millis(100);
@@ -65,6 +69,8 @@ pub struct App {
     pub focus: Focus,
     pub mode: Mode,
     pub prompt: Option<Prompt>,
+    /// Kept searches, walked with Up/Down in the search prompt.
+    pub history: History,
     pub timeline: TimelineState,
     pub sidebar: SidebarState,
     pub detail: DetailState,
@@ -112,6 +118,7 @@ impl App {
             focus: Focus::Timeline,
             mode: Mode::Browse,
             prompt: None,
+            history: History::default(),
             timeline: TimelineState::default(),
             sidebar: SidebarState::default(),
             detail: DetailState::default(),
@@ -174,11 +181,10 @@ impl App {
             Action::NextYear => self.jump_year(true),
             Action::ToggleSidebar => self.toggle_sidebar(),
             Action::Back => self.back(),
-            Action::Type(c) => self.edit_prompt(|input| input.push(c)),
-            Action::DeleteChar => self.edit_prompt(|input| {
-                input.pop();
-            }),
-            Action::DeleteWord => self.edit_prompt(prompt::delete_word),
+            Action::Type(c) => self.edit_prompt(|p, _| p.type_char(c)),
+            Action::Edit(edit) => self.edit_prompt(|p, _| p.edit(edit)),
+            Action::HistoryPrev => self.edit_prompt(|p, h| p.recall(h, true)),
+            Action::HistoryNext => self.edit_prompt(|p, h| p.recall(h, false)),
             Action::Submit => self.submit_prompt(),
             Action::Cancel => self.cancel_prompt(),
             Action::Scroll { column, row, down } => self.scroll_at(column, row, down),
@@ -335,7 +341,9 @@ impl App {
     pub fn describe_filters(&self) -> String {
         let mut parts = Vec::new();
         if !self.query_text.trim().is_empty() {
-            parts.push(format!("search “{}”", self.query_text.trim()));
+            let (query, cut) = crate::text::clip(self.query_text.trim(), HEADER_QUERY_CHARS);
+            let more = if cut { "…" } else { "" };
+            parts.push(format!("search “{query}{more}”"));
         }
         if !self.filter.actors.is_empty() {
             let names: Vec<&str> = self

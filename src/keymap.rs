@@ -3,7 +3,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use crate::action::Action;
+use crate::action::{Action, Edit};
 
 /// Which pane has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -57,9 +57,24 @@ const fn ch(c: char) -> Key {
 }
 
 const fn ctrl(c: char) -> Key {
+    with_ctrl(KeyCode::Char(c))
+}
+
+const fn with_ctrl(code: KeyCode) -> Key {
     Key {
-        code: KeyCode::Char(c),
+        code,
         modifiers: KeyModifiers::CONTROL,
+    }
+}
+
+const fn alt(c: char) -> Key {
+    with_alt(KeyCode::Char(c))
+}
+
+const fn with_alt(code: KeyCode) -> Key {
+    Key {
+        code,
+        modifiers: KeyModifiers::ALT,
     }
 }
 
@@ -223,17 +238,94 @@ pub const KEYMAP: &[Binding] = &[
     bind(Prompt, &[key(KeyCode::Esc)], Action::Cancel, "cancel", true),
     bind(
         Prompt,
+        &[key(KeyCode::Up), ctrl('r')],
+        Action::HistoryPrev,
+        "older search",
+        true,
+    ),
+    bind(
+        Prompt,
+        &[key(KeyCode::Down)],
+        Action::HistoryNext,
+        "newer search",
+        false,
+    ),
+    bind(
+        Prompt,
+        &[key(KeyCode::Left)],
+        Action::Edit(Edit::Left),
+        "cursor left",
+        false,
+    ),
+    bind(
+        Prompt,
+        &[key(KeyCode::Right)],
+        Action::Edit(Edit::Right),
+        "cursor right",
+        false,
+    ),
+    bind(
+        Prompt,
+        &[alt('b'), with_ctrl(KeyCode::Left)],
+        Action::Edit(Edit::WordLeft),
+        "word left",
+        false,
+    ),
+    bind(
+        Prompt,
+        &[alt('f'), with_ctrl(KeyCode::Right)],
+        Action::Edit(Edit::WordRight),
+        "word right",
+        false,
+    ),
+    bind(
+        Prompt,
+        &[key(KeyCode::Home), ctrl('a')],
+        Action::Edit(Edit::Home),
+        "start of line",
+        false,
+    ),
+    bind(
+        Prompt,
+        &[key(KeyCode::End), ctrl('e')],
+        Action::Edit(Edit::End),
+        "end of line",
+        false,
+    ),
+    bind(
+        Prompt,
         &[key(KeyCode::Backspace)],
-        Action::DeleteChar,
+        Action::Edit(Edit::DeleteBack),
         "delete",
         false,
     ),
     bind(
         Prompt,
-        &[ctrl('w')],
-        Action::DeleteWord,
+        &[key(KeyCode::Delete)],
+        Action::Edit(Edit::DeleteForward),
+        "delete under cursor",
+        false,
+    ),
+    bind(
+        Prompt,
+        &[ctrl('w'), with_alt(KeyCode::Backspace)],
+        Action::Edit(Edit::DeleteWord),
         "delete word",
         true,
+    ),
+    bind(
+        Prompt,
+        &[ctrl('u')],
+        Action::Edit(Edit::DeleteToStart),
+        "delete to start",
+        false,
+    ),
+    bind(
+        Prompt,
+        &[ctrl('k')],
+        Action::Edit(Edit::DeleteToEnd),
+        "delete to end",
+        false,
     ),
     bind(
         Scope::Help,
@@ -353,7 +445,11 @@ pub fn label(key: Key) -> String {
         KeyCode::Esc => "Esc".into(),
         KeyCode::Tab => "Tab".into(),
         KeyCode::BackTab => "Shift-Tab".into(),
-        KeyCode::Backspace => "Backspace".into(),
+        KeyCode::Backspace if key.modifiers.is_empty() => "Backspace".into(),
+        KeyCode::Backspace => "Bksp".into(),
+        KeyCode::Delete => "Del".into(),
+        KeyCode::Left => "←".into(),
+        KeyCode::Right => "→".into(),
         KeyCode::Up => "↑".into(),
         KeyCode::Down => "↓".into(),
         KeyCode::Home => "Home".into(),
@@ -364,6 +460,8 @@ pub fn label(key: Key) -> String {
     };
     if key.modifiers.contains(KeyModifiers::CONTROL) {
         format!("Ctrl-{name}")
+    } else if key.modifiers.contains(KeyModifiers::ALT) {
+        format!("Alt-{name}")
     } else {
         name
     }

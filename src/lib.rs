@@ -11,6 +11,7 @@ pub mod date;
 pub mod filter;
 pub mod fold;
 pub mod highlight;
+pub mod history;
 pub mod index;
 pub mod input;
 pub mod keymap;

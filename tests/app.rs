@@ -281,9 +281,9 @@ fn q_quits_but_types_inside_a_prompt_and_ctrl_c_always_quits() {
     key(&mut app, KeyCode::Char('/'));
     typed(&mut app, "iraq");
     assert!(!app.should_quit);
-    assert_eq!(app.prompt.as_ref().unwrap().input, "iraq");
+    assert_eq!(app.prompt.as_ref().unwrap().text(), "iraq");
     ctrl(&mut app, 'w');
-    assert_eq!(app.prompt.as_ref().unwrap().input, "");
+    assert_eq!(app.prompt.as_ref().unwrap().text(), "");
     ctrl(&mut app, 'c');
     assert!(app.should_quit);
     let mut app = common::app();
@@ -384,4 +384,14 @@ fn a_dead_search_thread_stops_the_explorer_instead_of_searching_forever() {
         }
     }));
     assert!(stopped.is_err(), "receive panics once the thread is gone");
+}
+
+#[test]
+fn the_header_cuts_a_long_query_with_an_ellipsis() {
+    let mut app = app();
+    key(&mut app, KeyCode::Char('/'));
+    typed(&mut app, &"minsk ".repeat(20));
+    key(&mut app, KeyCode::Enter);
+    let described = app.describe_filters();
+    assert_eq!(described, format!("search “{}mins…”", "minsk ".repeat(6)));
 }

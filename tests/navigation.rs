@@ -271,7 +271,7 @@ fn the_help_scrolls_to_every_binding_at_small_sizes() {
         let mut app = app();
         key(&mut app, KeyCode::Char('?'));
         let mut seen = String::new();
-        for _ in 0..80 {
+        for _ in 0..120 {
             seen += &draw(&mut app, w, h).backend().to_string();
             key(&mut app, KeyCode::Char('j'));
         }
