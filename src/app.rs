@@ -14,12 +14,13 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
 use crate::action::Action;
+use crate::actors::ActorNames;
 use crate::filter::{ActorMode, Filter, Matches};
 use crate::history::History;
 use crate::index::Index;
 use crate::keymap::{self, Focus, Mode};
 use crate::marks::MarksPlace;
-use crate::query::Query;
+use crate::query::{Query, Term};
 use crate::searcher::Searcher;
 use crate::store::{ActorId, Store};
 use crate::theme::Theme;
@@ -69,6 +70,8 @@ pub struct App {
     pub focus: Focus,
     pub mode: Mode,
     pub prompt: Option<Prompt>,
+    /// Actors' folded names for saying what `@name` found, made when first needed.
+    actor_names: std::sync::OnceLock<ActorNames>,
     /// Kept searches, walked with Up/Down in the search prompt.
     pub history: History,
     pub timeline: TimelineState,
@@ -119,6 +122,7 @@ impl App {
             mode: Mode::Browse,
             prompt: None,
             history: History::default(),
+            actor_names: std::sync::OnceLock::new(),
             timeline: TimelineState::default(),
             sidebar: SidebarState::default(),
             detail: DetailState::default(),
@@ -337,6 +341,25 @@ impl App {
         }
     }
 
+    /// The actors `@typed` found, in words: `Kurmanbek Bakiyev, Janysh Bakiyev`.
+    fn resolve(&self, typed: &str) -> String {
+        let names = self
+            .actor_names
+            .get_or_init(|| ActorNames::new(&self.store.actors));
+        let found = names.matching(typed);
+        if found.is_empty() {
+            return "no actor".into();
+        }
+        let mut words: Vec<&str> = found
+            .iter()
+            .take(3)
+            .map(|&a| self.store.actors[a].name.as_str())
+            .collect();
+        let more = (found.len() > 3).then(|| format!("{} more", found.len() - 3));
+        words.extend(more.as_deref());
+        words.join(", ")
+    }
+
     /// The filters in words, for the header.
     pub fn describe_filters(&self) -> String {
         let mut parts = Vec::new();
@@ -344,6 +367,11 @@ impl App {
             let (query, cut) = crate::text::clip(self.query_text.trim(), HEADER_QUERY_CHARS);
             let more = if cut { "…" } else { "" };
             parts.push(format!("search “{query}{more}”"));
+        }
+        for term in &self.filter.query.terms {
+            if let Term::Actor(typed) = term {
+                parts.push(format!("@{typed} → {}", self.resolve(typed)));
+            }
         }
         if !self.filter.actors.is_empty() {
             let names: Vec<&str> = self

@@ -3,12 +3,10 @@
 
 use std::collections::BTreeSet;
 
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
-
 use memchr::memmem;
 use roaring::MultiOps;
 
+use crate::actors::ActorNames;
 use crate::fold::{fold, fold_into};
 use crate::index::{EventSet, Index, fields, tokens};
 use crate::query::{Query, Term};
@@ -55,30 +53,9 @@ impl Matches {
     }
 }
 
-/// Actors whose name or an alias matches `pattern`: an exact id or name (ignoring case)
-/// picks that actor alone; otherwise fuzzy matches scoring at least 80% of the best one, so
-/// `@bakiev` finds both Bakiyevs but not the scattered b-a-k-i-e-v of "Kubanychbek Omuraliev".
+/// Actors whose id, name or an alias `pattern` means (see [`ActorNames::matching`]).
 pub fn matching_actors(store: &Store, pattern: &str) -> Vec<ActorId> {
-    if let Some(exact) = store.actors.iter().position(|a| {
-        a.id.eq_ignore_ascii_case(pattern) || a.name.to_lowercase() == pattern.to_lowercase()
-    }) {
-        return vec![exact];
-    }
-    let matcher = SkimMatcherV2::default().smart_case();
-    let scores: Vec<Option<i64>> = store
-        .actors
-        .iter()
-        .map(|actor| {
-            actor
-                .names()
-                .filter_map(|n| matcher.fuzzy_match(n, pattern))
-                .max()
-        })
-        .collect();
-    let best = scores.iter().flatten().copied().max().unwrap_or(0);
-    (0..scores.len())
-        .filter(|&a| scores[a].is_some_and(|s| s * 5 >= best * 4))
-        .collect()
+    ActorNames::new(&store.actors).matching(pattern)
 }
 
 /// Applies `filter` to every event, with no earlier search to build on.
@@ -91,6 +68,8 @@ pub fn apply(store: &Store, index: &Index, filter: &Filter) -> Matches {
 #[derive(Debug)]
 pub struct Search {
     last: Option<(Query, EventSet)>,
+    /// Actors' folded names, made on the first `@` search.
+    names: Option<ActorNames>,
     /// Candidate sets at most this big are checked event by event rather than through the
     /// word index.
     scan_limit: u64,
@@ -109,6 +88,7 @@ impl Search {
     pub fn with_scan_limit(scan_limit: u64) -> Self {
         Self {
             last: None,
+            names: None,
             scan_limit,
         }
     }
@@ -137,7 +117,16 @@ impl Search {
             .iter()
             .filter(|t| !applied.contains(t))
             .collect();
-        let hits = evaluate(store, index, terms, start, self.scan_limit);
+        let stale = self
+            .names
+            .as_ref()
+            .is_none_or(|n| n.len() != store.actors.len());
+        if stale && terms.iter().any(|t| matches!(t, Term::Actor(_))) {
+            self.names = Some(ActorNames::new(&store.actors));
+        }
+        let none = ActorNames::default();
+        let names = self.names.as_ref().unwrap_or(&none);
+        let hits = evaluate(store, index, names, terms, start, self.scan_limit);
         self.last = Some((query.clone(), hits.clone()));
         hits
     }
@@ -179,6 +168,7 @@ fn implies(new: &Term, old: &Term) -> bool {
 fn evaluate(
     store: &Store,
     index: &Index,
+    names: &ActorNames,
     mut terms: Vec<&Term>,
     start: EventSet,
     scan_limit: u64,
@@ -197,7 +187,7 @@ fn evaluate(
         match term {
             Term::Dates(range) => set &= index.dates(*range),
             Term::Actor(pattern) => {
-                let actors = matching_actors(store, pattern);
+                let actors = names.matching(pattern);
                 set &= actors.iter().map(|&a| index.actor_events(a)).union();
             }
             Term::Text {

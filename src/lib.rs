@@ -4,6 +4,7 @@
 //! -> [`app`] (state updated by actions) -> [`ui`] (pure rendering of that state).
 
 pub mod action;
+pub mod actors;
 pub mod app;
 pub mod cache;
 pub mod citation;
