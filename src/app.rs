@@ -368,6 +368,9 @@ impl App {
             let more = if cut { "…" } else { "" };
             parts.push(format!("search “{query}{more}”"));
         }
+        if let Some(problems) = self.filter.query.describe_problems() {
+            parts.push(format!("⚠ {problems}"));
+        }
         for term in &self.filter.query.terms {
             if let Term::Actor(typed) = term {
                 parts.push(format!("@{typed} → {}", self.resolve(typed)));

@@ -9,7 +9,7 @@ use roaring::MultiOps;
 use crate::actors::ActorNames;
 use crate::fold::{fold, fold_into};
 use crate::index::{EventSet, Index, fields, tokens};
-use crate::query::{Query, Term};
+use crate::query::{Field, Query, Term};
 use crate::store::{ActorId, Event, Store};
 
 /// How selected actors combine.
@@ -121,7 +121,7 @@ impl Search {
             .names
             .as_ref()
             .is_none_or(|n| n.len() != store.actors.len());
-        if stale && terms.iter().any(|t| matches!(t, Term::Actor(_))) {
+        if stale && terms.iter().any(|t| t.names_actors()) {
             self.names = Some(ActorNames::new(&store.actors));
         }
         let none = ActorNames::default();
@@ -158,13 +158,22 @@ fn implies(new: &Term, old: &Term) -> bool {
             (false, true) => false,
         },
         (Term::Dates(n), Term::Dates(o)) => o.first <= n.first && n.last <= o.last,
-        (Term::Actor(n), Term::Actor(o)) => n == o,
-        _ => false,
+        (Term::Either(n), o) => n.iter().all(|n| implies(n, o)),
+        (n, Term::Either(o)) => o.iter().any(|o| implies(n, o)),
+        (n, o) => n == o,
     }
 }
 
+/// What evaluating a term needs besides the term.
+struct Context<'a> {
+    store: &'a Store,
+    index: &'a Index,
+    names: &'a ActorNames,
+    scan_limit: u64,
+}
+
 /// The events among `start` that match every term: dates and actors first, as they are
-/// cheap and narrow the most, then words.
+/// cheap and narrow the most, then words, then exclusions and alternatives.
 fn evaluate(
     store: &Store,
     index: &Index,
@@ -177,29 +186,84 @@ fn evaluate(
         Term::Dates(_) => 0,
         Term::Actor(_) => 1,
         Term::Text { .. } => 2,
+        _ => 3,
     };
     terms.sort_by_key(|t| cost(t));
+    let context = Context {
+        store,
+        index,
+        names,
+        scan_limit,
+    };
     let mut set = start;
     for term in terms {
         if set.is_empty() {
             break;
         }
-        match term {
-            Term::Dates(range) => set &= index.dates(*range),
-            Term::Actor(pattern) => {
-                let actors = names.matching(pattern);
-                set &= actors.iter().map(|&a| index.actor_events(a)).union();
-            }
-            Term::Text {
-                needle,
-                case_sensitive,
-            } => {
-                let use_index = set.len() > scan_limit;
-                set = text_matches(store, index, set, needle, *case_sensitive, use_index);
-            }
+        set = narrow(&context, term, set);
+    }
+    set
+}
+
+/// The events of `set` that `term` matches.
+fn narrow(context: &Context, term: &Term, mut set: EventSet) -> EventSet {
+    let Context { store, index, .. } = *context;
+    match term {
+        Term::Dates(range) => set &= index.dates(*range),
+        Term::Actor(pattern) => {
+            let actors = context.names.matching(pattern);
+            set &= actors.iter().map(|&a| index.actor_events(a)).union();
+        }
+        Term::Text {
+            needle,
+            case_sensitive,
+        } => {
+            let use_index = set.len() > context.scan_limit;
+            set = text_matches(store, index, set, needle, *case_sensitive, use_index);
+        }
+        Term::Kind(kinds) => {
+            set = set
+                .into_iter()
+                .filter(|&e| kinds.contains(&store.events[e as usize].kind))
+                .collect();
+        }
+        Term::In(field, needle) => {
+            let mut folded = String::new();
+            set = set
+                .into_iter()
+                .filter(|&e| {
+                    in_field(store, &store.events[e as usize], *field)
+                        .into_iter()
+                        .any(|text| {
+                            fold_into(text, true, &mut folded);
+                            folded.contains(needle.as_str())
+                        })
+                })
+                .collect();
+        }
+        Term::Not(inner) => set -= narrow(context, inner, set.clone()),
+        Term::Either(terms) => {
+            set = terms
+                .iter()
+                .map(|t| narrow(context, t, set.clone()))
+                .union();
         }
     }
     set
+}
+
+/// The text of one field of an event, as `source:`, `tag:` and `place:` search it.
+pub fn in_field<'e>(store: &'e Store, event: &'e Event, field: Field) -> Vec<&'e str> {
+    match field {
+        Field::Place => event.place.as_deref().into_iter().collect(),
+        Field::Tag => event.tags.iter().map(String::as_str).collect(),
+        Field::Source => store.sources.get(event.source).map_or_else(Vec::new, |s| {
+            [s.title.as_str(), s.publisher.as_str()]
+                .into_iter()
+                .chain(s.author.as_deref())
+                .collect()
+        }),
+    }
 }
 
 /// The events of `set` whose text contains `needle`. Letters and digits alone are looked up
@@ -253,7 +317,7 @@ impl<'n> TextCheck<'n> {
     }
 
     fn found_in(&mut self, store: &Store, event: &Event) -> bool {
-        fields(event, &store.actors).any(|field| {
+        fields(event, &store.actors, &store.sources).any(|field| {
             fold_into(field, self.ignore_case, &mut self.folded);
             self.finder.find(self.folded.as_bytes()).is_some()
         })

@@ -8,7 +8,7 @@ use roaring::RoaringBitmap;
 use serde::{Deserialize, Serialize};
 
 use crate::date::{Day, DayRange};
-use crate::store::{Actor, Event, Store};
+use crate::store::{Actor, Event, EventKind, Source, Store};
 
 pub use words::{Words, tokens};
 
@@ -105,7 +105,7 @@ impl Index {
             cast.extend(event.distinct_actors().map(|a| a as u32));
             cast_starts.push(cast.len() as u32);
         }
-        let words = Words::new(&store.events, &store.actors);
+        let words = Words::new(&store.events, &store.actors, &store.sources);
         Self {
             first,
             last,
@@ -221,11 +221,36 @@ impl Index {
 }
 
 /// The text an event is found by, one field at a time: title, place, tags, the names of its
-/// actors and the quote.
-pub fn fields<'e>(event: &'e Event, actors: &'e [Actor]) -> impl Iterator<Item = &'e str> {
+/// actors, its kind, its source's title, publisher and author, and the quote.
+pub fn fields<'e>(
+    event: &'e Event,
+    actors: &'e [Actor],
+    sources: &'e [Source],
+) -> impl Iterator<Item = &'e str> {
+    let source = sources.get(event.source);
     std::iter::once(event.title.as_str())
         .chain(event.place.as_deref())
         .chain(event.tags.iter().map(String::as_str))
         .chain(event.actors.iter().flat_map(|&a| actors[a].names()))
+        .chain([kind_word(event.kind)])
+        .chain(source.into_iter().flat_map(|s| {
+            [s.title.as_str(), s.publisher.as_str()]
+                .into_iter()
+                .chain(s.author.as_deref())
+        }))
         .chain(std::iter::once(event.quote.as_str()))
+}
+
+/// An event kind as a word people search for.
+pub fn kind_word(kind: EventKind) -> &'static str {
+    match kind {
+        EventKind::Diplomacy => "Diplomacy",
+        EventKind::Politics => "Politics",
+        EventKind::Law => "Law",
+        EventKind::Economy => "Economy",
+        EventKind::Crime => "Crime",
+        EventKind::Conflict => "Conflict",
+        EventKind::Statement => "Statement",
+        EventKind::Other => "Other",
+    }
 }

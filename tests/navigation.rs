@@ -96,7 +96,9 @@ fn y_says_when_nothing_is_there_and_why() {
     go_to(&mut app, "2015-13");
     assert_eq!(
         app.status.as_deref(),
-        Some("“2015-13” is not a date; try 2012, 2012-08, 2012-08-15 or 2010..2013")
+        Some(
+            "`2015-13` has month 13; months run from 01 to 12; try 2012, 2012-08, 2012-08-15 or 2010..2013"
+        )
     );
 }
 

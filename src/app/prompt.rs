@@ -224,7 +224,10 @@ impl App {
         self.mode = Mode::Browse;
         let input = prompt.text().trim();
         match prompt.kind {
-            PromptKind::Search => self.history.push(input),
+            PromptKind::Search => {
+                self.history.push(input);
+                self.status = self.filter.query.describe_problems();
+            }
             PromptKind::FindActor => {
                 self.sidebar.selected = 0;
                 self.toggle_actor();

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Postings, fields};
 use crate::fold::fold_into;
-use crate::store::{Actor, Event};
+use crate::store::{Actor, Event, Source};
 
 /// Letters and digits of ASCII, which single-character searches look up directly.
 const ASCII: usize = 36;
@@ -46,7 +46,7 @@ struct Part {
 
 impl Part {
     /// Indexes `events`, numbering them from `first`.
-    fn new(events: &[Event], actors: &[Actor], first: u32) -> Self {
+    fn new(events: &[Event], actors: &[Actor], sources: &[Source], first: u32) -> Self {
         let mut part = Self::default();
         let mut word_events: Vec<Postings> = Vec::new();
         // The last event each word was added for: a dense array the cache keeps close.
@@ -55,7 +55,7 @@ impl Part {
         let mut lower = String::new();
         for (e, event) in (first..).zip(events) {
             let mut seen_chars = 0u64;
-            for field in fields(event, actors) {
+            for field in fields(event, actors, sources) {
                 fold_into(field, true, &mut lower);
                 for token in tokens(&lower) {
                     let id = part.id(token) as usize;
@@ -147,13 +147,13 @@ pub struct Words {
 
 impl Words {
     /// Indexes events in timeline order, a part of them on each core.
-    pub fn new(events: &[Event], actors: &[Actor]) -> Self {
+    pub fn new(events: &[Event], actors: &[Actor], sources: &[Source]) -> Self {
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
         let part = events.len().div_ceil(cores).max(PART_MIN);
         events
             .par_chunks(part)
             .enumerate()
-            .map(|(i, chunk)| Part::new(chunk, actors, (i * part) as u32))
+            .map(|(i, chunk)| Part::new(chunk, actors, sources, (i * part) as u32))
             .reduce(Part::default, Part::then)
             .words
     }
@@ -244,12 +244,12 @@ mod tests {
             aliases: Vec::new(),
             role: None,
         }];
-        let whole = Part::new(&events, &names, 0).words;
+        let whole = Part::new(&events, &names, &[], 0).words;
         for cut in 0..=events.len() {
             let (a, b) = events.split_at(cut);
             let joined = Part::default()
-                .then(Part::new(a, &names, 0))
-                .then(Part::new(b, &names, cut as u32))
+                .then(Part::new(a, &names, &[], 0))
+                .then(Part::new(b, &names, &[], cut as u32))
                 .then(Part::default());
             assert_eq!(joined.words, whole, "cut at {cut}");
         }
