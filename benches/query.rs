@@ -6,6 +6,7 @@
 use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use evex::actors::ActorNames;
 use evex::filter::{Filter, Search};
 use evex::histogram::{Counts, Dates};
 use evex::index::Index;
@@ -44,6 +45,12 @@ fn queries(store: &Store) -> Vec<(&'static str, String)> {
         ("three words", "oil pipeline sanctions".into()),
         ("a phrase", "\"the border\"".into()),
         ("combined", format!("@{actor} 2000..2015 treaty")),
+        ("exclude a word", "-treaty".into()),
+        ("word minus word", "oil -treaty".into()),
+        ("either word", "oil | treaty".into()),
+        ("kind scope", "kind:law".into()),
+        ("kind scope and word", "kind:law treaty".into()),
+        ("tag scope and year", "2012 tag:a".into()),
     ]
 }
 
@@ -89,5 +96,51 @@ fn query(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, query);
+/// Actor matching over 100,000 actors: the synthetic store's names, each fifty times with
+/// a distinct extra word, typed one letter at a time with a typo in it.
+fn actors(c: &mut Criterion) {
+    let text = synthetic::store_text(1_000, 7);
+    let store = store::parse(&text).unwrap().store;
+    let extra = ["alpha", "beta", "gamma", "delta", "omega"];
+    let actors: Vec<_> = (0..50)
+        .flat_map(|i| {
+            store.actors.iter().map(move |a| {
+                let mut a = a.clone();
+                a.id = format!("{}-{i}", a.id);
+                a.name = format!("{} {}{}", a.name, extra[i % 5], i / 5);
+                a
+            })
+        })
+        .collect();
+    let names = ActorNames::new(&actors);
+    let target = store.actors[0]
+        .name
+        .split_whitespace()
+        .last()
+        .unwrap_or("x")
+        .to_lowercase();
+    // A wrong letter in the middle, as `lukashenka` for Lukashenko.
+    let mut typo: Vec<char> = target.chars().collect();
+    let middle = typo.len() / 2;
+    typo[middle] = if typo[middle] == 'a' { 'e' } else { 'a' };
+    let typo: String = typo.into_iter().collect();
+    let mut group = c.benchmark_group(format!("actors {}", actors.len()));
+    group.bench_function(BenchmarkId::new("typo, per keystroke", &typo), |b| {
+        let prefixes: Vec<&str> = typo
+            .char_indices()
+            .map(|(i, c)| &typo[..i + c.len_utf8()])
+            .collect();
+        b.iter(|| {
+            for p in &prefixes {
+                black_box(names.matching(p));
+            }
+        });
+    });
+    group.bench_function(BenchmarkId::new("whole typo", &typo), |b| {
+        b.iter(|| black_box(names.matching(&typo)));
+    });
+    group.finish();
+}
+
+criterion_group!(benches, query, actors);
 criterion_main!(benches);

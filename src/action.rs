@@ -84,10 +84,12 @@ pub enum Action {
     Back,
     /// In a prompt: type a character.
     Type(char),
-    /// In a prompt: delete the character before the cursor.
-    DeleteChar,
-    /// In a prompt: delete the word before the cursor.
-    DeleteWord,
+    /// In a prompt: move the cursor or delete part of the text.
+    Edit(Edit),
+    /// In the search prompt: the previous query kept in the history.
+    HistoryPrev,
+    /// In the search prompt: the next query kept in the history (past the newest: empty).
+    HistoryNext,
     /// In a prompt: keep what was typed.
     Submit,
     /// In a prompt: restore what was there before it opened.
@@ -96,4 +98,31 @@ pub enum Action {
     Scroll { column: u16, row: u16, down: bool },
     /// A click at a point of the screen.
     Click { column: u16, row: u16 },
+}
+
+/// An edit of a prompt's text, as readline and fish make them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edit {
+    /// One character left.
+    Left,
+    /// One character right.
+    Right,
+    /// To the start of the word (or the previous one).
+    WordLeft,
+    /// To the start of the next word.
+    WordRight,
+    /// To the start of the line.
+    Home,
+    /// To the end of the line.
+    End,
+    /// Delete the character before the cursor.
+    DeleteBack,
+    /// Delete the character under the cursor.
+    DeleteForward,
+    /// Delete the word before the cursor.
+    DeleteWord,
+    /// Delete from the start of the line to the cursor.
+    DeleteToStart,
+    /// Delete from the cursor to the end of the line.
+    DeleteToEnd,
 }

@@ -16,11 +16,13 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
 use crate::action::Action;
+use crate::actors::ActorNames;
 use crate::filter::{ActorMode, Filter, Matches};
+use crate::history::History;
 use crate::index::Index;
 use crate::keymap::{self, Focus, Mode};
 use crate::marks::MarksPlace;
-use crate::query::Query;
+use crate::query::{Query, Term};
 use crate::related::Related;
 use crate::searcher::Searcher;
 use crate::store::{ActorId, Store};
@@ -33,7 +35,10 @@ use crate::ui::sidebar::SidebarState;
 use crate::ui::timeline::TimelineState;
 use crate::ui::with_whom::WithWhomState;
 
-pub use prompt::{Prompt, PromptKind};
+pub use prompt::{Prompt, PromptKind, Window};
+
+/// The longest query the header shows whole; longer ones end in "…".
+const HEADER_QUERY_CHARS: usize = 40;
 
 /// How long a search runs before the header says "searching".
 const SEARCHING_MARK_AFTER: Duration = Duration::from_millis(100);
@@ -72,6 +77,10 @@ pub struct App {
     pub focus: Focus,
     pub mode: Mode,
     pub prompt: Option<Prompt>,
+    /// Actors' folded names for saying what `@name` found, made when first needed.
+    actor_names: std::sync::OnceLock<ActorNames>,
+    /// Kept searches, walked with Up/Down in the search prompt.
+    pub history: History,
     pub timeline: TimelineState,
     pub sidebar: SidebarState,
     pub detail: DetailState,
@@ -127,6 +136,8 @@ impl App {
             focus: Focus::Timeline,
             mode: Mode::Browse,
             prompt: None,
+            history: History::default(),
+            actor_names: std::sync::OnceLock::new(),
             timeline: TimelineState::default(),
             sidebar: SidebarState::default(),
             detail: DetailState::default(),
@@ -208,11 +219,10 @@ impl App {
             Action::JumpBack => self.jump_back(),
             Action::ShowPassage => self.open_passage(),
             Action::Back => self.back(),
-            Action::Type(c) => self.edit_prompt(|input| input.push(c)),
-            Action::DeleteChar => self.edit_prompt(|input| {
-                input.pop();
-            }),
-            Action::DeleteWord => self.edit_prompt(prompt::delete_word),
+            Action::Type(c) => self.edit_prompt(|p, _| p.type_char(c)),
+            Action::Edit(edit) => self.edit_prompt(|p, _| p.edit(edit)),
+            Action::HistoryPrev => self.edit_prompt(|p, h| p.recall(h, true)),
+            Action::HistoryNext => self.edit_prompt(|p, h| p.recall(h, false)),
             Action::Submit => self.submit_prompt(),
             Action::Cancel => self.cancel_prompt(),
             Action::Scroll { column, row, down } => self.scroll_at(column, row, down),
@@ -367,11 +377,40 @@ impl App {
         }
     }
 
+    /// The actors `@typed` found, in words: `Kurmanbek Bakiyev, Janysh Bakiyev`.
+    fn resolve(&self, typed: &str) -> String {
+        let names = self
+            .actor_names
+            .get_or_init(|| ActorNames::new(&self.store.actors));
+        let found = names.matching(typed);
+        if found.is_empty() {
+            return "no actor".into();
+        }
+        let mut words: Vec<&str> = found
+            .iter()
+            .take(3)
+            .map(|&a| self.store.actors[a].name.as_str())
+            .collect();
+        let more = (found.len() > 3).then(|| format!("{} more", found.len() - 3));
+        words.extend(more.as_deref());
+        words.join(", ")
+    }
+
     /// The filters in words, for the header.
     pub fn describe_filters(&self) -> String {
         let mut parts = Vec::new();
         if !self.query_text.trim().is_empty() {
-            parts.push(format!("search “{}”", self.query_text.trim()));
+            let (query, cut) = crate::text::clip(self.query_text.trim(), HEADER_QUERY_CHARS);
+            let more = if cut { "…" } else { "" };
+            parts.push(format!("search “{query}{more}”"));
+        }
+        if let Some(problems) = self.filter.query.describe_problems() {
+            parts.push(format!("⚠ {problems}"));
+        }
+        for term in &self.filter.query.terms {
+            if let Term::Actor(typed) = term {
+                parts.push(format!("@{typed} → {}", self.resolve(typed)));
+            }
         }
         if !self.filter.actors.is_empty() {
             let names: Vec<&str> = self

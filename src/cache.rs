@@ -30,7 +30,7 @@ use crate::store::{Actor, Event, Source, Store};
 
 const MAGIC: &[u8; 10] = b"evexcache\n";
 /// Bumped whenever what is cached changes shape.
-const FORMAT: u32 = 4;
+const FORMAT: u32 = 5;
 const CHUNK: usize = 8_192;
 /// How copies being written are named until they are complete.
 const PARTIAL: &str = ".partial-";

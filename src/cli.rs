@@ -87,7 +87,7 @@ struct Selection {
     file: Option<PathBuf>,
     /// A search query, as typed after `/` in the explorer: words, "phrases", @actor, 2012,
     /// 2010..2013, 2012-08.
-    #[arg(long, short)]
+    #[arg(long, short, allow_hyphen_values = true)]
     query: Option<String>,
     /// Only events with this actor (id, name, or a fuzzy part of a name or alias); repeat to
     /// require several.
@@ -101,6 +101,11 @@ struct Selection {
 }
 
 impl Selection {
+    /// What in the query cannot be understood, with where.
+    fn problems(&self) -> Option<String> {
+        Query::parse(self.query.as_deref()?).describe_problems()
+    }
+
     fn is_everything(&self) -> bool {
         self.query.is_none() && self.actor.is_empty() && self.year.is_none()
     }
@@ -130,9 +135,22 @@ enum Format {
 }
 
 fn parse_years(text: &str) -> Result<DayRange, String> {
-    query::parse_dates(text).ok_or_else(|| {
-        format!("`{text}` is not a year, month or range; try 2012, 2012-08 or 2010..2013")
-    })
+    query::parse_dates(text)
+}
+
+/// For actors that matched no one: the names closest to what was typed.
+fn did_you_mean(store: &evex::store::Store, typed: &[String]) -> String {
+    let names = evex::actors::ActorNames::new(&store.actors);
+    let missing: Vec<String> = typed
+        .iter()
+        .filter(|t| names.matching(t).is_empty())
+        .filter_map(|t| names.suggest(t).map(|a| store.actors[a].name.clone()))
+        .collect();
+    if missing.is_empty() {
+        String::new()
+    } else {
+        format!("; did you mean {}?", missing.join(", "))
+    }
 }
 
 impl Cli {
@@ -162,6 +180,10 @@ fn list(args: &ListArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(2));
     };
     let store = &opened.store;
+    if let Some(problems) = args.selection.problems() {
+        say!("evex: cannot understand the query: {problems}");
+        return Ok(ExitCode::from(2));
+    }
     let (events, index) = args.selection.apply(store, opened.index);
     let stdout = io::stdout();
     let mut out = stdout.lock();
@@ -179,6 +201,12 @@ fn list(args: &ListArgs) -> anyhow::Result<ExitCode> {
         }
     }
     out.flush()?;
+    if events.is_empty() {
+        say!(
+            "evex: no events match{}",
+            did_you_mean(store, &args.selection.actor)
+        );
+    }
     if let Some(saver) = opened.saver
         && let Err(e) = saver.save(store, &index)
     {

@@ -3,15 +3,14 @@
 
 use std::collections::BTreeSet;
 
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
-
 use memchr::memmem;
 use roaring::MultiOps;
 
+use crate::actors::ActorNames;
+use crate::fold::{fold, fold_into};
 use crate::histogram::{Counts, Dates};
 use crate::index::{EventSet, Index, fields, tokens};
-use crate::query::{Query, Term};
+use crate::query::{Field, Query, Term};
 use crate::store::{ActorId, Event, Store};
 
 /// How selected actors combine.
@@ -60,30 +59,9 @@ impl Matches {
     }
 }
 
-/// Actors whose name or an alias matches `pattern`: an exact id or name (ignoring case)
-/// picks that actor alone; otherwise fuzzy matches scoring at least 80% of the best one, so
-/// `@bakiev` finds both Bakiyevs but not the scattered b-a-k-i-e-v of "Kubanychbek Omuraliev".
+/// Actors whose id, name or an alias `pattern` means (see [`ActorNames::matching`]).
 pub fn matching_actors(store: &Store, pattern: &str) -> Vec<ActorId> {
-    if let Some(exact) = store.actors.iter().position(|a| {
-        a.id.eq_ignore_ascii_case(pattern) || a.name.to_lowercase() == pattern.to_lowercase()
-    }) {
-        return vec![exact];
-    }
-    let matcher = SkimMatcherV2::default().smart_case();
-    let scores: Vec<Option<i64>> = store
-        .actors
-        .iter()
-        .map(|actor| {
-            actor
-                .names()
-                .filter_map(|n| matcher.fuzzy_match(n, pattern))
-                .max()
-        })
-        .collect();
-    let best = scores.iter().flatten().copied().max().unwrap_or(0);
-    (0..scores.len())
-        .filter(|&a| scores[a].is_some_and(|s| s * 5 >= best * 4))
-        .collect()
+    ActorNames::new(&store.actors).matching(pattern)
 }
 
 /// Applies `filter` to every event, with no earlier search to build on.
@@ -98,6 +76,8 @@ pub struct Search {
     last: Option<(Query, EventSet)>,
     /// Every event's first day and precision, for the histogram; read from the store once.
     dates: Dates,
+    /// Actors' folded names, made on the first `@` search.
+    names: Option<ActorNames>,
     /// Candidate sets at most this big are checked event by event rather than through the
     /// word index.
     scan_limit: u64,
@@ -117,6 +97,7 @@ impl Search {
         Self {
             last: None,
             dates: Dates::default(),
+            names: None,
             scan_limit,
         }
     }
@@ -157,7 +138,16 @@ impl Search {
             .iter()
             .filter(|t| !applied.contains(t))
             .collect();
-        let hits = evaluate(store, index, terms, start, self.scan_limit);
+        let stale = self
+            .names
+            .as_ref()
+            .is_none_or(|n| n.len() != store.actors.len());
+        if stale && terms.iter().any(|t| t.names_actors()) {
+            self.names = Some(ActorNames::new(&store.actors));
+        }
+        let none = ActorNames::default();
+        let names = self.names.as_ref().unwrap_or(&none);
+        let hits = evaluate(store, index, names, terms, start, self.scan_limit);
         self.last = Some((query.clone(), hits.clone()));
         hits
     }
@@ -184,21 +174,31 @@ fn implies(new: &Term, old: &Term) -> bool {
             },
         ) => match (new_case, old_case) {
             (false, false) | (true, true) => n.contains(o.as_str()),
-            // Lower-casing keeps a match except for the context-dependent final sigma.
-            (true, false) => !n.contains('Σ') && n.to_lowercase().contains(o.as_str()),
+            // Folding case keeps a match.
+            (true, false) => fold(n, true).contains(o.as_str()),
             (false, true) => false,
         },
         (Term::Dates(n), Term::Dates(o)) => o.first <= n.first && n.last <= o.last,
-        (Term::Actor(n), Term::Actor(o)) => n == o,
-        _ => false,
+        (Term::Either(n), o) => n.iter().all(|n| implies(n, o)),
+        (n, Term::Either(o)) => o.iter().any(|o| implies(n, o)),
+        (n, o) => n == o,
     }
 }
 
+/// What evaluating a term needs besides the term.
+struct Context<'a> {
+    store: &'a Store,
+    index: &'a Index,
+    names: &'a ActorNames,
+    scan_limit: u64,
+}
+
 /// The events among `start` that match every term: dates and actors first, as they are
-/// cheap and narrow the most, then words.
+/// cheap and narrow the most, then words, then exclusions and alternatives.
 fn evaluate(
     store: &Store,
     index: &Index,
+    names: &ActorNames,
     mut terms: Vec<&Term>,
     start: EventSet,
     scan_limit: u64,
@@ -207,29 +207,84 @@ fn evaluate(
         Term::Dates(_) => 0,
         Term::Actor(_) => 1,
         Term::Text { .. } => 2,
+        _ => 3,
     };
     terms.sort_by_key(|t| cost(t));
+    let context = Context {
+        store,
+        index,
+        names,
+        scan_limit,
+    };
     let mut set = start;
     for term in terms {
         if set.is_empty() {
             break;
         }
-        match term {
-            Term::Dates(range) => set &= index.dates(*range),
-            Term::Actor(pattern) => {
-                let actors = matching_actors(store, pattern);
-                set &= actors.iter().map(|&a| index.actor_events(a)).union();
-            }
-            Term::Text {
-                needle,
-                case_sensitive,
-            } => {
-                let use_index = set.len() > scan_limit;
-                set = text_matches(store, index, set, needle, *case_sensitive, use_index);
-            }
+        set = narrow(&context, term, set);
+    }
+    set
+}
+
+/// The events of `set` that `term` matches.
+fn narrow(context: &Context, term: &Term, mut set: EventSet) -> EventSet {
+    let Context { store, index, .. } = *context;
+    match term {
+        Term::Dates(range) => set &= index.dates(*range),
+        Term::Actor(pattern) => {
+            let actors = context.names.matching(pattern);
+            set &= actors.iter().map(|&a| index.actor_events(a)).union();
+        }
+        Term::Text {
+            needle,
+            case_sensitive,
+        } => {
+            let use_index = set.len() > context.scan_limit;
+            set = text_matches(store, index, set, needle, *case_sensitive, use_index);
+        }
+        Term::Kind(kinds) => {
+            set = set
+                .into_iter()
+                .filter(|&e| kinds.contains(&store.events[e as usize].kind))
+                .collect();
+        }
+        Term::In(field, needle) => {
+            let mut folded = String::new();
+            set = set
+                .into_iter()
+                .filter(|&e| {
+                    in_field(store, &store.events[e as usize], *field)
+                        .into_iter()
+                        .any(|text| {
+                            fold_into(text, true, &mut folded);
+                            folded.contains(needle.as_str())
+                        })
+                })
+                .collect();
+        }
+        Term::Not(inner) => set -= narrow(context, inner, set.clone()),
+        Term::Either(terms) => {
+            set = terms
+                .iter()
+                .map(|t| narrow(context, t, set.clone()))
+                .union();
         }
     }
     set
+}
+
+/// The text of one field of an event, as `source:`, `tag:` and `place:` search it.
+pub fn in_field<'e>(store: &'e Store, event: &'e Event, field: Field) -> Vec<&'e str> {
+    match field {
+        Field::Place => event.place.as_deref().into_iter().collect(),
+        Field::Tag => event.tags.iter().map(String::as_str).collect(),
+        Field::Source => store.sources.get(event.source).map_or_else(Vec::new, |s| {
+            [s.title.as_str(), s.publisher.as_str()]
+                .into_iter()
+                .chain(s.author.as_deref())
+                .collect()
+        }),
+    }
 }
 
 /// The events of `set` whose text contains `needle`. Letters and digits alone are looked up
@@ -243,9 +298,9 @@ fn text_matches(
     case_sensitive: bool,
     use_index: bool,
 ) -> EventSet {
-    if use_index && !needle.contains('Σ') {
+    if use_index {
         let lower = if case_sensitive {
-            needle.to_lowercase()
+            fold(needle, true)
         } else {
             needle.to_owned()
         };
@@ -264,38 +319,28 @@ fn text_matches(
 }
 
 /// Looks for one needle in events' text: a precompiled substring search, and a buffer for
-/// lower-casing fields so checking thousands of events copies nothing.
+/// folding fields so checking thousands of events allocates nothing.
 struct TextCheck<'n> {
     finder: memmem::Finder<'n>,
-    /// The needle is lower-case and text must be lowered to compare.
+    /// The needle is folded ignoring case, and text must be folded so too to compare.
     ignore_case: bool,
-    lower: String,
+    folded: String,
 }
 
 impl<'n> TextCheck<'n> {
-    /// `needle` is lower-case unless `case_sensitive`.
+    /// `needle` is folded, ignoring case unless `case_sensitive`.
     fn new(needle: &'n str, case_sensitive: bool) -> Self {
         Self {
             finder: memmem::Finder::new(needle),
             ignore_case: !case_sensitive,
-            lower: String::new(),
+            folded: String::new(),
         }
     }
 
     fn found_in(&mut self, store: &Store, event: &Event) -> bool {
-        fields(event, &store.actors).any(|field| {
-            let text = if !self.ignore_case {
-                field
-            } else if field.is_ascii() {
-                self.lower.clear();
-                self.lower.push_str(field);
-                self.lower.make_ascii_lowercase();
-                &self.lower
-            } else {
-                self.lower = field.to_lowercase();
-                &self.lower
-            };
-            self.finder.find(text.as_bytes()).is_some()
+        fields(event, &store.actors, &store.sources).any(|field| {
+            fold_into(field, self.ignore_case, &mut self.folded);
+            self.finder.find(self.folded.as_bytes()).is_some()
         })
     }
 }

@@ -8,7 +8,7 @@ use roaring::RoaringBitmap;
 use serde::{Deserialize, Serialize};
 
 use crate::date::{Day, DayRange};
-use crate::store::{Actor, Event, Store};
+use crate::store::{Actor, Event, EventKind, Source, Store};
 
 pub use words::{Words, tokens};
 
@@ -105,7 +105,7 @@ impl Index {
             cast.extend(event.distinct_actors().map(|a| a as u32));
             cast_starts.push(cast.len() as u32);
         }
-        let words = Words::new(&store.events, &store.actors);
+        let words = Words::new(&store.events, &store.actors, &store.sources);
         Self {
             first,
             last,
@@ -220,9 +220,36 @@ impl Index {
     }
 }
 
-/// The text an event is found by, one field at a time: its own texts and its actors' names.
-pub fn fields<'e>(event: &'e Event, actors: &'e [Actor]) -> impl Iterator<Item = &'e str> {
+/// The text an event is found by, one field at a time: its own texts (title, place, tags,
+/// the dataset's category and notes, the quote, kept columns), the names of its actors, its
+/// kind, and its source's title, publisher and author.
+pub fn fields<'e>(
+    event: &'e Event,
+    actors: &'e [Actor],
+    sources: &'e [Source],
+) -> impl Iterator<Item = &'e str> {
+    let source = sources.get(event.source);
     event
         .texts()
         .chain(event.actors.iter().flat_map(|&a| actors[a].names()))
+        .chain([kind_word(event.kind)])
+        .chain(source.into_iter().flat_map(|s| {
+            [s.title.as_str(), s.publisher.as_str()]
+                .into_iter()
+                .chain(s.author.as_deref())
+        }))
+}
+
+/// An event kind as a word people search for.
+pub fn kind_word(kind: EventKind) -> &'static str {
+    match kind {
+        EventKind::Diplomacy => "Diplomacy",
+        EventKind::Politics => "Politics",
+        EventKind::Law => "Law",
+        EventKind::Economy => "Economy",
+        EventKind::Crime => "Crime",
+        EventKind::Conflict => "Conflict",
+        EventKind::Statement => "Statement",
+        EventKind::Other => "Other",
+    }
 }

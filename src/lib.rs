@@ -4,12 +4,16 @@
 //! -> [`app`] (state updated by actions) -> [`ui`] (pure rendering of that state).
 
 pub mod action;
+pub mod actors;
 pub mod app;
 pub mod cache;
 pub mod citation;
 pub mod date;
 pub mod filter;
+pub mod fold;
+pub mod highlight;
 pub mod histogram;
+pub mod history;
 pub mod index;
 pub mod input;
 pub mod keymap;

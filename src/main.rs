@@ -128,6 +128,7 @@ fn explore(path: Option<&Path>, how: &Options) -> anyhow::Result<ExitCode> {
     if let Some(place) = marks_place(path) {
         app.keep_marks_in(place);
     }
+    app.history = evex::history::History::load(evex::history::History::default_path());
     report_panics();
     // Lets the real-terminal tests check what a crash leaves behind.
     let panic_on_purpose = std::env::var_os("EVEX_TEST_PANIC").is_some();

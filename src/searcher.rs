@@ -29,7 +29,7 @@ struct Answer {
 pub enum Searcher {
     Inline {
         index: Arc<Index>,
-        search: Search,
+        search: Box<Search>,
         ready: Option<Matches>,
     },
     Thread(Worker),
@@ -53,7 +53,7 @@ impl Searcher {
     pub fn inline(index: Arc<Index>) -> Self {
         Self::Inline {
             index,
-            search: Search::default(),
+            search: Box::default(),
             ready: None,
         }
     }

@@ -281,9 +281,9 @@ fn q_quits_but_types_inside_a_prompt_and_ctrl_c_always_quits() {
     key(&mut app, KeyCode::Char('/'));
     typed(&mut app, "iraq");
     assert!(!app.should_quit);
-    assert_eq!(app.prompt.as_ref().unwrap().input, "iraq");
+    assert_eq!(app.prompt.as_ref().unwrap().text(), "iraq");
     ctrl(&mut app, 'w');
-    assert_eq!(app.prompt.as_ref().unwrap().input, "");
+    assert_eq!(app.prompt.as_ref().unwrap().text(), "");
     ctrl(&mut app, 'c');
     assert!(app.should_quit);
     let mut app = common::app();

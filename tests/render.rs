@@ -69,7 +69,7 @@ fn prompt_shows_in_the_footer() {
     let text = draw(&mut app, 120, 40).backend().to_string();
     let footer = text.lines().nth(39).unwrap();
     assert!(
-        footer.starts_with("\"/@lukash 2010█   Enter keep  Esc cancel"),
+        footer.starts_with("\"/@lukash 2010    Enter keep  Esc cancel"),
         "{footer}"
     );
     assert!(

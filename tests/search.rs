@@ -6,39 +6,46 @@ use std::collections::BTreeSet;
 
 use evex::date::{Bound, PartialDate, When};
 use evex::filter::{self, ActorMode, Filter, Matches, Search};
+use evex::fold::fold;
 use evex::histogram::{Counts, Dates};
 use evex::index::Index;
 use evex::query::{Query, Term};
 use evex::store::{Actor, ActorKind, Event, EventKind, Extra, Source, Store};
 use proptest::prelude::*;
 
-/// The reference: every event's text joined and lower-cased, every term checked by a scan.
-fn reference(store: &Store, filter: &Filter) -> Matches {
-    let haystack = |e: &Event| -> String {
-        let mut parts: Vec<&str> = vec![&e.title, e.place.as_deref().unwrap_or("")];
-        parts.extend(e.tags.iter().map(String::as_str));
-        for &a in &e.actors {
-            parts.extend(store.actors[a].names());
+/// The reference: every event's text joined and folded, every term checked by a scan.
+fn holds(store: &Store, e: &Event, term: &Term) -> bool {
+    let mut parts: Vec<&str> = e.texts().collect();
+    for &a in &e.actors {
+        parts.extend(store.actors[a].names());
+    }
+    let kind = format!("{:?}", e.kind);
+    parts.push(&kind);
+    let source = &store.sources[e.source];
+    parts.extend([source.title.as_str(), source.publisher.as_str()]);
+    parts.extend(source.author.as_deref());
+    let text = parts.join("\0");
+    match term {
+        Term::Text {
+            needle,
+            case_sensitive,
+        } => fold(&text, !case_sensitive).contains(needle.as_str()),
+        Term::Dates(range) => e.when.overlaps(*range),
+        Term::Actor(pattern) => {
+            let actors = filter::matching_actors(store, pattern);
+            e.actors.iter().any(|a| actors.contains(a))
         }
-        parts.push(e.quote.as_deref().unwrap_or(""));
-        parts.join("\n")
-    };
-    let hits = |e: &Event| {
-        let text = haystack(e);
-        let lower = text.to_lowercase();
-        filter.query.terms.iter().all(|term| match term {
-            Term::Text {
-                needle,
-                case_sensitive: true,
-            } => text.contains(needle.as_str()),
-            Term::Text { needle, .. } => lower.contains(needle.as_str()),
-            Term::Dates(range) => e.when.overlaps(*range),
-            Term::Actor(pattern) => {
-                let actors = filter::matching_actors(store, pattern);
-                e.actors.iter().any(|a| actors.contains(a))
-            }
-        })
-    };
+        Term::Kind(kinds) => kinds.contains(&e.kind),
+        Term::In(field, needle) => filter::in_field(store, e, *field)
+            .iter()
+            .any(|t| fold(t, true).contains(needle.as_str())),
+        Term::Not(inner) => !holds(store, e, inner),
+        Term::Either(terms) => terms.iter().any(|t| holds(store, e, t)),
+    }
+}
+
+fn reference(store: &Store, filter: &Filter) -> Matches {
+    let hits = |e: &Event| filter.query.terms.iter().all(|t| holds(store, e, t));
     let selected = |e: &Event| {
         let has = |a: &usize| e.actors.contains(a);
         filter.actors.is_empty()
@@ -99,6 +106,16 @@ const WORDS: &[&str] = &[
     "x2",
     "–",
     "Lukashenko’s",
+    "Lukashenko's",
+    "Péter",
+    "peter",
+    "Spa\u{308}rck",
+    "\u{212A}elvin",
+    "ẞ",
+    "e\u{301}",
+    "\u{a0}",
+    "`",
+    "—",
     "",
     "a",
 ];
@@ -148,8 +165,8 @@ fn when() -> impl Strategy<Value = When> {
 prop_compose! {
     fn event(actors: usize)(when in when(), title in text(), quote in text(), place in proptest::option::of(text()),
                             tags in proptest::collection::vec(text(), 0..2),
-                            cast in proptest::collection::vec(0..actors, 0..4)) -> Event {
-        Event { id: String::new(), when, title, kind: EventKind::Law, actors: cast, place, source: 0, quote: Some(quote), tags,
+                            cast in proptest::collection::vec(0..actors, 0..4), kind in 0usize..8) -> Event {
+        Event { id: String::new(), when, title, kind: EventKind::ALL[kind], actors: cast, place, source: 0, quote: Some(quote), tags,
                 notes: None, category: None, extra: Extra::default() }
     }
 }
@@ -165,7 +182,7 @@ prop_compose! {
         events.sort_by(|a, b| a.when.timeline_cmp(&b.when));
         Store {
             title: "random".into(),
-            sources: vec![Source { id: "s".into(), title: "s".into(), publisher: "p".into(), author: None, published: None, url: None, text: None }],
+            sources: vec![Source { id: "s".into(), title: "Spärck’s notes".into(), publisher: "Publisher".into(), author: Some("Péter".into()), published: None, url: None, text: None }],
             actors,
             events,
         }
@@ -182,6 +199,23 @@ fn query() -> impl Strategy<Value = String> {
         (1995i32..2016).prop_map(|y| y.to_string()),
         (1995i32..2016, 1u8..=12).prop_map(|(y, m)| format!("{y}-{m:02}")),
         (1995i32..2016, 0i32..4).prop_map(|(y, n)| format!("{y}..{}", y + n)),
+        (1995i32..2016).prop_map(|y| format!("..{y}")),
+        (1995i32..2016).prop_map(|y| format!("year:{y}..")),
+        proptest::sample::select(WORDS).prop_map(|w| format!("-{w}")),
+        proptest::sample::select(WORDS).prop_map(|w| format!("!{w}")),
+        Just("|".to_owned()),
+        proptest::sample::select(vec![
+            "kind:law",
+            "kind:d",
+            "source:s",
+            "source:pub",
+            "tag:minsk",
+            "place:ba",
+            "actor:bakiev",
+            "law",
+            "publisher"
+        ])
+        .prop_map(str::to_owned),
     ];
     proptest::collection::vec(term, 0..4).prop_map(|t| t.join(" "))
 }
@@ -208,5 +242,30 @@ proptest! {
             let expected = reference(&store, &filter);
             prop_assert_eq!(search.run(&store, &index, &filter), expected, "query {:?}", &typed[..end]);
         }
+    }
+}
+
+/// Issue 11: lower-case forms of another byte length (İ, the Kelvin sign) shifted match
+/// positions, and the detail view sliced its title mid-character.
+#[test]
+fn highlighting_next_to_chars_that_change_length_marks_the_match() {
+    use evex::ui::detail::highlight;
+    use ratatui::style::Style;
+    let mark = Style::new().bold();
+    for title in [
+        "İİminsk\u{212A}",
+        "\u{2126}\u{212B}ẞ Minsk İ",
+        "Ǻ\u{212A}minsk",
+    ] {
+        let spans = highlight(title, &Query::parse("minsk"), Style::new(), mark);
+        let marked: Vec<&str> = spans
+            .iter()
+            .filter(|s| s.style == mark)
+            .map(|s| s.content.as_ref())
+            .collect();
+        assert_eq!(
+            marked,
+            ["minsk"].map(|m| if title.contains("Minsk") { "Minsk" } else { m })
+        );
     }
 }

@@ -217,7 +217,7 @@ fn list_filters_by_query_actor_and_year() {
         .assert()
         .code(2)
         .stderr(predicates::str::contains(
-            "`2015-13` is not a year, month or range; try 2012, 2012-08 or 2010..2013",
+            "`2015-13` has month 13; months run from 01 to 12",
         ));
 }
 

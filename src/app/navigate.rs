@@ -175,11 +175,14 @@ impl App {
     /// first that spans it (the same events a search for it finds), and shows it at the top. With none, it says why
     /// (the search may hide some) and selects the nearest match after it, or the last.
     pub(super) fn go_to_date(&mut self, text: &str) {
-        let Some(range) = crate::query::parse_dates(text) else {
-            self.status = Some(format!(
-                "“{text}” is not a date; try 2012, 2012-08, 2012-08-15 or 2010..2013"
-            ));
-            return;
+        let range = match crate::query::parse_dates(text) {
+            Ok(range) => range,
+            Err(problem) => {
+                self.status = Some(format!(
+                    "{problem}; try 2012, 2012-08, 2012-08-15 or 2010..2013"
+                ));
+                return;
+            }
         };
         if self.matches.events.is_empty() {
             self.status = Some("no events to go to".into());

@@ -157,7 +157,7 @@ impl App {
             .chars()
             .map(|c| if is_unsafe(c) { ' ' } else { c })
             .collect();
-        self.edit_prompt(|input| input.push_str(&text));
+        self.edit_prompt(|prompt, _| text.chars().for_each(|c| prompt.type_char(c)));
     }
 }
 

@@ -30,6 +30,24 @@ pub(super) const fn ctrl(c: char) -> Key {
     }
 }
 
+pub(super) const fn with_ctrl(code: KeyCode) -> Key {
+    Key {
+        code,
+        modifiers: KeyModifiers::CONTROL,
+    }
+}
+
+pub(super) const fn alt(c: char) -> Key {
+    with_alt(KeyCode::Char(c))
+}
+
+pub(super) const fn with_alt(code: KeyCode) -> Key {
+    Key {
+        code,
+        modifiers: KeyModifiers::ALT,
+    }
+}
+
 /// How a key is written in hints: `q`, `Ctrl-c`, `Tab`, `↓`.
 pub fn label(key: Key) -> String {
     let name = match key.code {
@@ -39,11 +57,13 @@ pub fn label(key: Key) -> String {
         KeyCode::Esc => "Esc".into(),
         KeyCode::Tab => "Tab".into(),
         KeyCode::BackTab => "Shift-Tab".into(),
-        KeyCode::Backspace => "Backspace".into(),
-        KeyCode::Up => "↑".into(),
-        KeyCode::Down => "↓".into(),
+        KeyCode::Backspace if key.modifiers.is_empty() => "Backspace".into(),
+        KeyCode::Backspace => "Bksp".into(),
+        KeyCode::Delete => "Del".into(),
         KeyCode::Left => "←".into(),
         KeyCode::Right => "→".into(),
+        KeyCode::Up => "↑".into(),
+        KeyCode::Down => "↓".into(),
         KeyCode::Home => "Home".into(),
         KeyCode::End => "End".into(),
         KeyCode::PageUp => "PgUp".into(),
@@ -52,6 +72,8 @@ pub fn label(key: Key) -> String {
     };
     if key.modifiers.contains(KeyModifiers::CONTROL) {
         format!("Ctrl-{name}")
+    } else if key.modifiers.contains(KeyModifiers::ALT) {
+        format!("Alt-{name}")
     } else {
         name
     }

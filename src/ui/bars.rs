@@ -3,6 +3,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
@@ -70,8 +71,25 @@ pub fn draw_footer(frame: &mut Frame, app: &App, area: Rect) {
     let mut spans = Vec::new();
     if let Some(prompt) = &app.prompt {
         spans.push(Span::styled(prompt.kind.label(), theme.prompt));
-        spans.push(Span::raw(sanitize(&prompt.input).into_owned()));
-        spans.push(Span::styled("█", theme.prompt));
+        let window = prompt.window(width.saturating_sub(prompt.kind.label().len() + 3));
+        let text = if prompt.selected {
+            theme.highlight
+        } else {
+            Style::new()
+        };
+        if window.cut_left {
+            spans.push(Span::styled("…", theme.muted));
+        }
+        spans.push(Span::styled(sanitize(&window.before).into_owned(), text));
+        let under = match window.under.as_str() {
+            "" => " ".into(),
+            under => sanitize(under).into_owned(),
+        };
+        spans.push(Span::styled(under, theme.prompt.reversed()));
+        spans.push(Span::styled(sanitize(&window.after).into_owned(), text));
+        if window.cut_right {
+            spans.push(Span::styled("…", theme.muted));
+        }
         spans.push(Span::raw("   "));
     } else if let Some(status) = &app.status {
         let status = fit(&sanitize(status), width).trim_end().to_owned();

@@ -246,35 +246,16 @@ impl Detail<'_> {
     }
 }
 
-/// Splits `text` into spans, marking every occurrence of the query's words and phrases.
+/// Splits `text` into spans, marking every match of the query's words and phrases.
 pub fn highlight(text: &str, query: &Query, base: Style, mark: Style) -> Vec<Span<'static>> {
-    let text = sanitize(text);
-    let lower = text.to_lowercase();
-    let mut ranges: Vec<(usize, usize)> = Vec::new();
-    for (needle, case_sensitive) in query.highlights() {
-        let haystack = if case_sensitive { &*text } else { &lower };
-        // Lower-casing can change byte lengths; then only case-sensitive marks are safe.
-        if needle.is_empty() || (!case_sensitive && lower.len() != text.len()) {
-            continue;
-        }
-        ranges.extend(
-            haystack
-                .match_indices(needle)
-                .map(|(at, m)| (at, at + m.len())),
-        );
-    }
-    ranges.sort_unstable();
-    let mut spans = Vec::new();
-    let mut at = 0;
-    for (start, end) in ranges {
-        if end <= at {
-            continue;
-        }
-        let start = start.max(at);
-        spans.push(Span::styled(text[at..start].to_owned(), base));
-        spans.push(Span::styled(text[start..end].to_owned(), mark));
-        at = end;
-    }
-    spans.push(Span::styled(text[at..].to_owned(), base));
-    spans
+    let ranges = crate::highlight::ranges(query, text);
+    crate::highlight::pieces(text, &ranges)
+        .into_iter()
+        .map(|(piece, marked)| {
+            Span::styled(
+                sanitize(piece).into_owned(),
+                if marked { mark } else { base },
+            )
+        })
+        .collect()
 }

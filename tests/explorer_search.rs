@@ -1,0 +1,53 @@
+//! Searching in the explorer as a person types: typo'd actor names, what `@` resolved to,
+//! and long queries in the header.
+
+mod common;
+
+use common::{actor, app, key, typed};
+use ratatui::crossterm::event::KeyCode;
+
+#[test]
+fn the_header_cuts_a_long_query_with_an_ellipsis() {
+    let mut app = app();
+    key(&mut app, KeyCode::Char('/'));
+    typed(&mut app, &"minsk ".repeat(20));
+    key(&mut app, KeyCode::Enter);
+    let described = app.describe_filters();
+    assert_eq!(described, format!("search “{}mins…”", "minsk ".repeat(6)));
+}
+
+#[test]
+fn typed_actor_names_find_the_actor_and_the_header_says_whom() {
+    let mut app = app();
+    key(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "@lukashenka");
+    let lukashenko = actor(&app, "lukashenko");
+    assert!(!app.matches.events.is_empty());
+    assert!(
+        app.matches
+            .events
+            .iter()
+            .all(|&e| app.store.events[e].actors.contains(&lukashenko))
+    );
+    assert_eq!(
+        app.describe_filters(),
+        "search “@lukashenka” · @lukashenka → Alexander Lukashenko"
+    );
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "@bakiev");
+    let bakiyevs = (app.store.events.iter())
+        .filter(|e| {
+            e.actors
+                .iter()
+                .any(|&a| app.store.actors[a].name.ends_with("Bakiyev"))
+        })
+        .count();
+    assert_eq!(app.matches.events.len(), bakiyevs, "both Bakiyevs");
+    assert!(
+        app.describe_filters()
+            .ends_with("@bakiev → Kurmanbek Bakiyev, Janysh Bakiyev"),
+        "{}",
+        app.describe_filters()
+    );
+}
