@@ -1,6 +1,7 @@
 //! The explorer's state and how actions change it. No terminal here: tests drive `App` with
 //! key events and read its fields.
 
+mod filters;
 mod marks;
 mod navigate;
 mod prompt;
@@ -17,12 +18,11 @@ use ratatui::layout::Rect;
 
 use crate::action::Action;
 use crate::actors::ActorNames;
-use crate::filter::{ActorMode, Filter, Matches};
+use crate::filter::{Filter, Matches};
 use crate::history::History;
 use crate::index::Index;
 use crate::keymap::{self, Focus, Mode};
 use crate::marks::MarksPlace;
-use crate::query::{Query, Term};
 use crate::related::Related;
 use crate::searcher::Searcher;
 use crate::store::{ActorId, Store};
@@ -306,30 +306,6 @@ impl App {
         }
     }
 
-    fn set_query(&mut self, text: String) {
-        self.filter.query = Query::parse(&text);
-        self.query_text = text;
-        self.refresh();
-    }
-
-    fn toggle_actor(&mut self) {
-        let Some(actor) = self.sidebar_actor() else {
-            return;
-        };
-        if !self.filter.actors.remove(&actor) {
-            self.filter.actors.insert(actor);
-        }
-        self.refresh();
-    }
-
-    fn toggle_actor_mode(&mut self) {
-        self.filter.mode = match self.filter.mode {
-            ActorMode::Any => ActorMode::All,
-            ActorMode::All => ActorMode::Any,
-        };
-        self.refresh();
-    }
-
     fn toggle_help(&mut self) {
         self.mode = if self.mode.is_overlay() {
             Mode::Browse
@@ -375,56 +351,5 @@ impl App {
         } else {
             self.status = Some("nothing to clear; q quits".into());
         }
-    }
-
-    /// The actors `@typed` found, in words: `Kurmanbek Bakiyev, Janysh Bakiyev`.
-    fn resolve(&self, typed: &str) -> String {
-        let names = self
-            .actor_names
-            .get_or_init(|| ActorNames::new(&self.store.actors));
-        let found = names.matching(typed);
-        if found.is_empty() {
-            return "no actor".into();
-        }
-        let mut words: Vec<&str> = found
-            .iter()
-            .take(3)
-            .map(|&a| self.store.actors[a].name.as_str())
-            .collect();
-        let more = (found.len() > 3).then(|| format!("{} more", found.len() - 3));
-        words.extend(more.as_deref());
-        words.join(", ")
-    }
-
-    /// The filters in words, for the header.
-    pub fn describe_filters(&self) -> String {
-        let mut parts = Vec::new();
-        if !self.query_text.trim().is_empty() {
-            let (query, cut) = crate::text::clip(self.query_text.trim(), HEADER_QUERY_CHARS);
-            let more = if cut { "…" } else { "" };
-            parts.push(format!("search “{query}{more}”"));
-        }
-        if let Some(problems) = self.filter.query.describe_problems() {
-            parts.push(format!("⚠ {problems}"));
-        }
-        for term in &self.filter.query.terms {
-            if let Term::Actor(typed) = term {
-                parts.push(format!("@{typed} → {}", self.resolve(typed)));
-            }
-        }
-        if !self.filter.actors.is_empty() {
-            let names: Vec<&str> = self
-                .filter
-                .actors
-                .iter()
-                .map(|&a| self.store.actors[a].short_name())
-                .collect();
-            let mode = match self.filter.mode {
-                ActorMode::Any => "any of",
-                ActorMode::All => "all of",
-            };
-            parts.push(format!("actors: {mode} {}", names.join(", ")));
-        }
-        parts.join(" · ")
     }
 }
