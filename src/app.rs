@@ -109,6 +109,8 @@ pub struct App {
     pub marked: BTreeSet<usize>,
     /// Where marks are kept across sessions, if anywhere.
     pub marks_place: Option<MarksPlace>,
+    /// The actors the query's `@` terms found, highlighted wherever their names show.
+    pub found_actors: BTreeSet<ActorId>,
     /// Text to put on the clipboard; the terminal loop sends it and clears this.
     pub clipboard: Option<String>,
 }
@@ -158,6 +160,7 @@ impl App {
             marked: BTreeSet::new(),
             marks_place: None,
             clipboard: None,
+            found_actors: BTreeSet::new(),
         };
         app.show(app.matches.clone());
         app

@@ -241,6 +241,8 @@ fn draw_timeline(frame: &mut Frame, app: &mut App, area: Rect) {
         theme: &app.theme,
         focused: app.focus == Focus::Timeline,
         marked: &app.marked,
+        query: &app.filter.query,
+        found_actors: &app.found_actors,
     };
     frame.render_stateful_widget(widget, area, &mut app.timeline);
 }
@@ -314,6 +316,7 @@ fn draw_sidebar(frame: &mut Frame, app: &mut App, area: Rect) {
         block: pane_block(app, Focus::Actors, title),
         theme: &app.theme,
         focused: app.focus == Focus::Actors,
+        found_actors: &app.found_actors,
     };
     frame.render_stateful_widget(widget, area, &mut app.sidebar);
 }
@@ -325,6 +328,7 @@ fn draw_detail(frame: &mut Frame, app: &mut App, area: Rect) {
         query: &app.filter.query,
         related: &app.related,
         events: &app.matches.events,
+        found_actors: &app.found_actors,
         block: pane_block(app, Focus::Detail, " Event ".into()),
         theme: &app.theme,
     };

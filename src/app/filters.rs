@@ -10,6 +10,21 @@ impl App {
     pub(super) fn set_query(&mut self, text: String) {
         self.filter.query = Query::parse(&text);
         self.query_text = text;
+        self.found_actors = self
+            .filter
+            .query
+            .terms
+            .iter()
+            .filter_map(|term| match term {
+                Term::Actor(typed) => Some(typed),
+                _ => None,
+            })
+            .flat_map(|typed| {
+                self.actor_names
+                    .get_or_init(|| ActorNames::new(&self.store.actors))
+                    .matching(typed)
+            })
+            .collect();
         self.refresh();
     }
 

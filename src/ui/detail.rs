@@ -37,6 +37,8 @@ pub struct Detail<'a> {
     /// The selected event's related matches, by position in `events`.
     pub related: &'a Related,
     pub events: &'a [usize],
+    /// Actors an `@` term found: their names are highlighted.
+    pub found_actors: &'a std::collections::BTreeSet<usize>,
     pub block: Block<'a>,
     pub theme: &'a Theme,
 }
@@ -200,7 +202,12 @@ impl Detail<'_> {
         for (i, &a) in event.actors.iter().enumerate().take(MAX_ACTORS) {
             let actor = &self.store.actors[a];
             let who = label(if i == 0 { "Who    " } else { "       " });
-            lines.extend(wrap(who, &marked(&actor.name, Style::new()), width));
+            let name = if self.found_actors.contains(&a) {
+                vec![Span::styled(shown(&actor.name), theme.highlight)]
+            } else {
+                marked(&actor.name, Style::new())
+            };
+            lines.extend(wrap(who, &name, width));
             if let Some(role) = &actor.role {
                 let role = [Span::styled(shown(role), theme.muted)];
                 lines.extend(wrap(label("         "), &role, width));

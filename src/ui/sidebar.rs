@@ -106,6 +106,8 @@ pub struct Sidebar<'a> {
     pub block: Block<'a>,
     pub theme: &'a Theme,
     pub focused: bool,
+    /// Actors an `@` term found: their names are highlighted.
+    pub found_actors: &'a BTreeSet<ActorId>,
 }
 
 impl StatefulWidget for Sidebar<'_> {
@@ -192,7 +194,9 @@ impl Sidebar<'_> {
         };
         let count_text = format!(" {count}");
         let name_width = width.saturating_sub(2 + count_text.width());
-        let base = if count == 0 {
+        let base = if self.found_actors.contains(&actor) {
+            self.theme.highlight
+        } else if count == 0 {
             self.theme.muted
         } else {
             Style::new()

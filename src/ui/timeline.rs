@@ -4,6 +4,7 @@ use std::collections::BTreeSet;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, StatefulWidget, Widget};
 use unicode_width::UnicodeWidthStr;
@@ -190,6 +191,10 @@ pub struct Timeline<'a> {
     pub focused: bool,
     /// Marked events, as store indices.
     pub marked: &'a BTreeSet<usize>,
+    /// The search, whose matches are highlighted in titles.
+    pub query: &'a crate::query::Query,
+    /// Actors an `@` term found, highlighted among the actors.
+    pub found_actors: &'a BTreeSet<usize>,
 }
 
 impl StatefulWidget for Timeline<'_> {
@@ -283,12 +288,43 @@ impl Timeline<'_> {
             Span::raw(" "),
             Span::styled(event.kind.marker(), self.theme.kind(event.kind)),
             Span::raw(" "),
-            Span::raw(title),
         ];
+        let mark = self.theme.highlight;
+        spans.extend(super::detail::highlight(
+            &title,
+            self.query,
+            Style::new(),
+            mark,
+        ));
         if !actors.is_empty() {
             spans.push(Span::raw("  "));
-            spans.push(Span::styled(actors, self.theme.muted));
+            spans.extend(self.found_in(&actors, event));
         }
         Line::from(spans)
+    }
+
+    /// The actors column with the names an `@` term found highlighted.
+    fn found_in(&self, actors: &str, event: &crate::store::Event) -> Vec<Span<'static>> {
+        let mut ranges: Vec<std::ops::Range<usize>> = event
+            .actors
+            .iter()
+            .filter(|a| self.found_actors.contains(a))
+            .filter_map(|&a| {
+                let name = self.store.actors[a].short_name();
+                actors.find(name).map(|at| at..at + name.len())
+            })
+            .collect();
+        ranges.sort_by_key(|r| r.start);
+        crate::highlight::pieces(actors, &ranges)
+            .into_iter()
+            .map(|(piece, found)| {
+                let style = if found {
+                    self.theme.highlight
+                } else {
+                    self.theme.muted
+                };
+                Span::styled(piece.to_owned(), style)
+            })
+            .collect()
     }
 }
