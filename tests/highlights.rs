@@ -38,7 +38,10 @@ fn words_are_highlighted_in_timeline_rows() {
     let terminal = draw(&mut app, 200, 60);
     let rows = marked(terminal.backend().buffer(), app.areas.timeline.unwrap());
     assert!(!rows.is_empty(), "no timeline row highlights “minsk”");
-    assert!(rows.iter().all(|r| r.eq_ignore_ascii_case("minsk")), "{rows:?}");
+    assert!(
+        rows.iter().all(|r| r.eq_ignore_ascii_case("minsk")),
+        "{rows:?}"
+    );
 }
 
 #[test]
