@@ -17,7 +17,8 @@ use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
-    Block, Clear, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Wrap,
+    Block, Clear, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget,
+    Widget, Wrap,
 };
 use unicode_width::UnicodeWidthStr;
 
@@ -353,6 +354,24 @@ fn select_row(
         })
         .collect();
     Line::from(spans)
+}
+
+/// Draws `lines` in `inner` from line `scroll` on (clamped to the end), with a scrollbar on
+/// `area`'s border; returns the furthest the text can scroll.
+fn scrolled(
+    lines: Vec<Line<'static>>,
+    area: Rect,
+    inner: Rect,
+    buf: &mut Buffer,
+    scroll: &mut usize,
+) -> usize {
+    let height = usize::from(inner.height);
+    let max = lines.len().saturating_sub(height);
+    *scroll = (*scroll).min(max);
+    let shown: Vec<Line> = lines.into_iter().skip(*scroll).take(height).collect();
+    Paragraph::new(shown).render(inner, buf);
+    scrollbar(area, buf, height + max, height, *scroll);
+    max
 }
 
 /// A scrollbar on the right border of a pane, when its rows do not all fit.

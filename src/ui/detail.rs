@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, StatefulWidget, Widget};
+use ratatui::widgets::{Block, StatefulWidget, Widget};
 
 use super::wrap::wrap;
 use crate::date::{Bound, When};
@@ -104,21 +104,7 @@ impl StatefulWidget for Detail<'_> {
             }
         }
         state.height = usize::from(inner.height);
-        state.max_scroll = lines.len().saturating_sub(state.height);
-        state.scroll = state.scroll.min(state.max_scroll);
-        let shown: Vec<Line> = lines
-            .drain(..)
-            .skip(state.scroll)
-            .take(state.height)
-            .collect();
-        Paragraph::new(shown).render(inner, buf);
-        super::scrollbar(
-            area,
-            buf,
-            state.height + state.max_scroll,
-            state.height,
-            state.scroll,
-        );
+        state.max_scroll = super::scrolled(lines, area, inner, buf, &mut state.scroll);
         // Below the last line shown, say that there is more (the quote often is below).
         if state.scroll < state.max_scroll && area.height > inner.height && inner.width > 8 {
             let more = Line::styled(" ↓ more ", self.theme.key);

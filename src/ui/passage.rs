@@ -7,7 +7,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, StatefulWidget, Widget};
+use ratatui::widgets::{Block, Clear, StatefulWidget, Widget};
 
 use super::detail::highlight;
 use super::wrap::wrap;
@@ -57,7 +57,7 @@ impl StatefulWidget for Passage<'_> {
         let inner = block.inner(area);
         block.render(area, buf);
         let width = usize::from(inner.width);
-        let mut lines = match (&state.found, &source.text) {
+        let lines = match (&state.found, &source.text) {
             (Some((paragraph, quote)), Some(text)) => {
                 self.lines(&text[paragraph.clone()], quote.clone(), width)
             }
@@ -68,21 +68,7 @@ impl StatefulWidget for Passage<'_> {
             (None, Some(_)) => self.note("the quote was not found in the source's text", width),
         };
         state.height = usize::from(inner.height);
-        state.max_scroll = lines.len().saturating_sub(state.height);
-        state.scroll = state.scroll.min(state.max_scroll);
-        let shown: Vec<Line> = lines
-            .drain(..)
-            .skip(state.scroll)
-            .take(state.height)
-            .collect();
-        Paragraph::new(shown).render(inner, buf);
-        super::scrollbar(
-            area,
-            buf,
-            state.height + state.max_scroll,
-            state.height,
-            state.scroll,
-        );
+        state.max_scroll = super::scrolled(lines, area, inner, buf, &mut state.scroll);
     }
 }
 
