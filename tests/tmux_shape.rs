@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::tmux::Tmux;
+use common::tmux::tmux_or_skip;
 
 /// The title of the histogram strip: `per month · 1998-01: 4 …`.
 fn histogram_title(screen: &str) -> String {
@@ -19,7 +19,9 @@ fn histogram_title(screen: &str) -> String {
 
 #[test]
 fn zoom_step_through_the_histogram_and_jump_to_a_related_event() {
-    let tmux = Tmux::start(120, 40);
+    let Some(tmux) = tmux_or_skip(120, 40) else {
+        return;
+    };
     tmux.wait_for("the shell prompt", |s| s.contains('$'));
     tmux.type_text(&format!("{} ; echo exit=$?", env!("CARGO_BIN_EXE_evex")));
     tmux.keys(&["Enter"]);
