@@ -160,7 +160,7 @@ fn o_sorts_the_actors_by_name_and_back_keeping_the_cursor() {
 fn r_puts_the_newest_events_first_and_down_goes_back_in_time() {
     let mut app = app();
     let last = app.matches.events.len() - 1;
-    key(&mut app, KeyCode::Char('r'));
+    key(&mut app, KeyCode::Char('O'));
     assert!(app.timeline.newest_first);
     key(&mut app, KeyCode::Char('g'));
     assert_eq!(
@@ -178,7 +178,7 @@ fn r_puts_the_newest_events_first_and_down_goes_back_in_time() {
     assert!(screen.contains("Timeline · newest first"));
     key(&mut app, KeyCode::Char('G'));
     assert_eq!(app.timeline.selected, 0);
-    key(&mut app, KeyCode::Char('r'));
+    key(&mut app, KeyCode::Char('O'));
     key(&mut app, KeyCode::Char('g'));
     assert_eq!(app.timeline.selected, 0);
 }

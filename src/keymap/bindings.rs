@@ -161,7 +161,7 @@ pub const KEYMAP: &[Binding] = &[
     browse(&[ch('b')], Action::JumpBack, "back from a jump", false),
     browse(&[ch('p')], Action::ShowPassage, "quote in context", true),
     browse(&[ch('o')], Action::SortActors, "actors by name", false),
-    browse(&[ch('r')], Action::ReverseTimeline, "newest first", false),
+    browse(&[ch('O')], Action::ReverseTimeline, "newest first", false),
     bind(Prompt, &[key(KeyCode::Enter)], Action::Submit, "keep", true),
     bind(Prompt, &[key(KeyCode::Esc)], Action::Cancel, "cancel", true),
     bind(

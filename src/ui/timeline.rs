@@ -45,7 +45,7 @@ pub struct TimelineState {
 
 impl TimelineState {
     /// Lays out rows for `events` (store indices in timeline order), a heading per start year;
-    /// newest first when `newest_first` is set (`r`).
+    /// newest first when `newest_first` is set (`O`).
     pub fn rebuild(&mut self, store: &Store, events: &[usize]) {
         self.rows.clear();
         self.row_of.clear();
