@@ -35,9 +35,11 @@ pub enum Action {
     Search,
     /// Open the prompt that jumps to a year.
     JumpToYear,
-    /// Jump to the first event of the previous year that has events.
+    /// Jump to the year above on the screen that has events: the previous year, or the next
+    /// one when the newest events are at the top.
     PrevYear,
-    /// Jump to the first event of the next year that has events.
+    /// Jump to the year below on the screen that has events: the next year, or the previous
+    /// one when the newest events are at the top.
     NextYear,
     /// Show or hide the actor sidebar (over the timeline on narrow terminals).
     ToggleSidebar,

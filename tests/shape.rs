@@ -212,3 +212,75 @@ fn the_first_label_gives_way_to_the_mark_beside_it() {
         "│ ▲2001                                                                      2079"
     );
 }
+
+/// The year of the selected event, and its row on the screen's timeline.
+fn year_and_row(app: &evex::app::App) -> (i32, usize) {
+    let year = app.store.events[app.selected_event().unwrap()].when.year();
+    let row = app
+        .timeline
+        .rows
+        .iter()
+        .position(|r| *r == evex::ui::timeline::Row::Event(app.timeline.selected))
+        .unwrap();
+    (year, row)
+}
+
+#[test]
+fn newest_first_brackets_go_up_and_down_the_screen_as_k_and_j_do() {
+    let mut app = app();
+    key(&mut app, KeyCode::Char('O'));
+    key(&mut app, KeyCode::Char('g'));
+    let (top_year, top_row) = year_and_row(&app);
+    assert_eq!(top_year, 2015);
+    // `]` goes down: to the year below, 2014, at the top row of its block (its latest event).
+    key(&mut app, KeyCode::Char(']'));
+    let (year, row) = year_and_row(&app);
+    assert_eq!(year, 2014);
+    assert!(row > top_row);
+    assert_eq!(
+        app.timeline.rows[row - 1],
+        evex::ui::timeline::Row::Year(2014),
+        "the first row under the heading"
+    );
+    let latest_of_2014 = app
+        .matches
+        .events
+        .iter()
+        .rposition(|&e| app.store.events[e].when.year() == 2014)
+        .unwrap();
+    assert_eq!(app.timeline.selected, latest_of_2014);
+    key(&mut app, KeyCode::Char(']'));
+    assert!(year_and_row(&app).0 < 2014);
+    // `[` comes back up, block by block, to the top.
+    key(&mut app, KeyCode::Char('['));
+    assert_eq!(year_and_row(&app), (2014, row));
+    key(&mut app, KeyCode::Char('['));
+    assert_eq!(year_and_row(&app), (2015, top_row));
+    key(&mut app, KeyCode::Char('['));
+    assert_eq!(app.status.as_deref(), Some("no later year with events"));
+    // At the bottom, `]` has nowhere to go.
+    key(&mut app, KeyCode::Char('G'));
+    key(&mut app, KeyCode::Char(']'));
+    assert_eq!(app.status.as_deref(), Some("no earlier year with events"));
+}
+
+#[test]
+fn oldest_first_brackets_still_go_to_the_first_event_of_the_next_year() {
+    let mut app = app();
+    assert_eq!(year_and_row(&app).0, 1998);
+    key(&mut app, KeyCode::Char(']'));
+    assert_eq!(year_and_row(&app).0, 2005);
+    key(&mut app, KeyCode::Char(']'));
+    let first_of_2010 = app
+        .matches
+        .events
+        .iter()
+        .position(|&e| app.store.events[e].when.year() == 2010)
+        .unwrap();
+    assert_eq!(app.timeline.selected, first_of_2010);
+    key(&mut app, KeyCode::Char('['));
+    key(&mut app, KeyCode::Char('['));
+    assert_eq!(year_and_row(&app).0, 1998);
+    key(&mut app, KeyCode::Char('['));
+    assert_eq!(app.status.as_deref(), Some("no earlier year with events"));
+}

@@ -147,28 +147,37 @@ impl App {
         self.detail.scroll = 0;
     }
 
-    /// `[` and `]`: the first event of the previous or next year that has matching events.
-    pub(super) fn jump_year(&mut self, forward: bool) {
+    /// `[` and `]`: the year block above or below on the screen, as `k` and `j` go. Oldest
+    /// first that is the previous or next year with matching events, and its first event;
+    /// newest first (`O`), `]` goes down the screen to the previous year in time and `[` up
+    /// to the next, selecting the top row of that year's block (its latest event).
+    pub(super) fn jump_year(&mut self, down: bool) {
         if self.matches.events.is_empty() {
             return;
         }
+        let newest_first = self.timeline.newest_first;
+        let later = down != newest_first;
         let year = self.start_year(self.timeline.selected);
-        let target = if forward {
+        let target_year = if later {
             let next = self.first_of_year(year + 1);
-            (next < self.matches.events.len()).then_some(next)
+            (next < self.matches.events.len()).then(|| self.start_year(next))
         } else {
             let first = self.first_of_year(year);
-            (first > 0).then(|| self.first_of_year(self.start_year(first - 1)))
+            (first > 0).then(|| self.start_year(first - 1))
         };
-        match target {
-            Some(position) => self.select(position),
-            None => {
-                self.status = Some(format!(
-                    "no {} year with events",
-                    if forward { "later" } else { "earlier" }
-                ))
-            }
-        }
+        let Some(target_year) = target_year else {
+            self.status = Some(format!(
+                "no {} year with events",
+                if later { "later" } else { "earlier" }
+            ));
+            return;
+        };
+        let position = if newest_first {
+            self.first_of_year(target_year + 1) - 1
+        } else {
+            self.first_of_year(target_year)
+        };
+        self.select(position);
     }
 
     /// `y`: selects the first match that starts in a year, month, day or range, else the

@@ -124,8 +124,8 @@ pub const KEYMAP: &[Binding] = &[
     bind(Browse, &[ch('.')], Action::NextMark, "next mark", false),
     bind(Browse, &[ch(',')], Action::PrevMark, "previous mark", false),
     bind(Browse, &[ch('c')], Action::CopyQuote, "copy quote", true),
-    bind(Browse, &[ch('[')], Action::PrevYear, "previous year", false),
-    bind(Browse, &[ch(']')], Action::NextYear, "next year", false),
+    bind(Browse, &[ch('[')], Action::PrevYear, "year above", false),
+    bind(Browse, &[ch(']')], Action::NextYear, "year below", false),
     bind(
         Pane(Focus::Detail),
         &[ch('J')],
