@@ -8,7 +8,7 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use strsim::damerau_levenshtein;
 
-use crate::fold::fold;
+use crate::fold::{Folded, fold};
 use crate::store::{Actor, ActorId};
 
 /// How an actor matched, best first.
@@ -162,6 +162,53 @@ fn keep(closeness: Closeness, score: i64, best: i64) -> bool {
     }
 }
 
+/// Which characters of `name` to highlight for what was `typed`, by character index: where
+/// the folded text holds it whole, else its letters in order, else the word of the name
+/// closest to it (a typo). Empty when `typed` matched another of the actor's names.
+pub fn marks(name: &str, typed: &str) -> Vec<usize> {
+    let folded = Folded::new(name, true);
+    let typed = fold(typed.trim(), true);
+    if typed.is_empty() {
+        return Vec::new();
+    }
+    let text = folded.text.as_str();
+    let ranges: Vec<(usize, usize)> = if let Some(at) = text.find(&typed) {
+        vec![(at, at + typed.len())]
+    } else if is_subsequence(&typed, text) {
+        let mut rest = text.char_indices();
+        typed
+            .chars()
+            .filter_map(|c| {
+                rest.find(|&(_, h)| h == c)
+                    .map(|(at, h)| (at, at + h.len_utf8()))
+            })
+            .collect()
+    } else {
+        let mut at = 0;
+        text.split(|c: char| !c.is_alphanumeric())
+            .map(|w| {
+                let start = at;
+                at += w.len() + 1;
+                (start, w)
+            })
+            .map(|(start, w)| (damerau_levenshtein(w, &typed), start, w.len()))
+            .filter(|&(distance, _, len)| len > 0 && distance <= 2)
+            .min()
+            .map(|(_, start, len)| (start, start + len))
+            .into_iter()
+            .collect()
+    };
+    let bytes: Vec<(usize, usize)> = ranges
+        .into_iter()
+        .map(|(from, to)| folded.original(from, to))
+        .collect();
+    name.char_indices()
+        .enumerate()
+        .filter(|(_, (at, _))| bytes.iter().any(|(from, to)| (from..to).contains(&at)))
+        .map(|(i, _)| i)
+        .collect()
+}
+
 fn is_subsequence(needle: &str, haystack: &str) -> bool {
     let mut rest = haystack.chars();
     needle.chars().all(|c| rest.any(|h| h == c))
@@ -210,5 +257,24 @@ mod tests {
         assert!(found[0].starts_with("Russia"), "{found:?}");
         assert!(found.len() <= 3, "{found:?}");
         assert!(names("zq").is_empty());
+    }
+
+    #[test]
+    fn marks_show_what_matched_in_the_name() {
+        assert_eq!(
+            marks("Alexander Lukashenko", "luka"),
+            (10..14).collect::<Vec<_>>()
+        );
+        assert_eq!(
+            marks("Péter Szijjártó", "peter"),
+            (0..5).collect::<Vec<_>>()
+        );
+        assert_eq!(marks("Kurmanbek Bakiyev", "kbak"), [0, 6, 11, 12]);
+        // A typo marks the word it is closest to.
+        assert_eq!(
+            marks("Alexander Lukashenko", "lukashenka"),
+            (10..20).collect::<Vec<_>>()
+        );
+        assert!(marks("Anyone", "").is_empty());
     }
 }

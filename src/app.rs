@@ -279,12 +279,20 @@ impl App {
         self.timeline.selected = previous.map_or(0, |event| self.nearest_in_time(event));
         self.timeline.rebuild(&self.store, &self.matches.events);
         // The cursor stays on its actor however the counts re-sort the list.
-        self.sidebar
-            .rebuild(&self.store, &self.matches.facets, &self.filter.actors);
+        self.rebuild_sidebar();
         if self.selected_event() != previous {
             self.detail.scroll = 0;
         }
         self.relate();
+    }
+
+    /// Lays out the sidebar again for the current counts, selection, order and filter.
+    fn rebuild_sidebar(&mut self) {
+        let (store, names) = (&self.store, &self.actor_names);
+        self.sidebar
+            .rebuild(store, &self.matches.facets, &self.filter.actors, || {
+                names.get_or_init(|| ActorNames::new(&store.actors))
+            });
     }
 
     /// The match position nearest in time to store event `event`: itself if it still
@@ -349,8 +357,7 @@ impl App {
             self.refresh();
         } else if !self.sidebar.filter.is_empty() {
             self.sidebar.filter.clear();
-            self.sidebar
-                .rebuild(&self.store, &self.matches.facets, &self.filter.actors);
+            self.rebuild_sidebar();
         } else {
             self.status = Some("nothing to clear; q quits".into());
         }

@@ -210,8 +210,7 @@ impl App {
             PromptKind::FindActor => {
                 self.sidebar.filter = input;
                 self.sidebar.selected = 0;
-                self.sidebar
-                    .rebuild(&self.store, &self.matches.facets, &self.filter.actors);
+                self.rebuild_sidebar();
             }
             PromptKind::Year => {}
         }
@@ -232,8 +231,7 @@ impl App {
                 self.sidebar.selected = 0;
                 self.toggle_actor();
                 self.sidebar.filter.clear();
-                self.sidebar
-                    .rebuild(&self.store, &self.matches.facets, &self.filter.actors);
+                self.rebuild_sidebar();
             }
             PromptKind::Year => self.go_to_date(input),
         }

@@ -60,8 +60,7 @@ impl App {
     /// `o`: the actors by name, or by count again; the cursor stays on its actor.
     pub(super) fn sort_actors(&mut self) {
         self.sidebar.by_name = !self.sidebar.by_name;
-        self.sidebar
-            .rebuild(&self.store, &self.matches.facets, &self.filter.actors);
+        self.rebuild_sidebar();
     }
 
     /// `r`: the newest events at the top, or the oldest again; the selection stays.

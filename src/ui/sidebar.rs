@@ -1,10 +1,8 @@
-//! The actor sidebar: every actor with its live count, a mark on selected ones, and a fuzzy
-//! filter of its own.
+//! The actor sidebar: every actor with its live count, a mark on selected ones, and a filter
+//! of its own (`/`) through the one actor matcher, which forgives typos.
 
 use std::collections::BTreeSet;
 
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -13,6 +11,7 @@ use ratatui::widgets::{Block, StatefulWidget, Widget};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
+use crate::actors::{ActorNames, marks};
 use crate::store::{ActorId, Store};
 use crate::text::{clip, sanitize};
 use crate::theme::Theme;
@@ -36,30 +35,42 @@ pub struct SidebarState {
 }
 
 impl SidebarState {
-    /// Re-sorts actors by their live counts and applies the fuzzy filter, keeping the cursor
-    /// on the same actor. Selected actors come first, so one whose count drops to zero
-    /// stays in view.
-    pub fn rebuild(&mut self, store: &Store, counts: &[usize], selected: &BTreeSet<ActorId>) {
+    /// Re-sorts actors by their live counts and applies the filter, keeping the cursor on the
+    /// same actor. Selected actors come first, so one whose count drops to zero stays in
+    /// view; with a filter, the closest matches come next (`names` finds them: exact, prefix,
+    /// subsequence, then typo, as `@` in a search does).
+    pub fn rebuild<'n>(
+        &mut self,
+        store: &Store,
+        counts: &[usize],
+        selected: &BTreeSet<ActorId>,
+        names: impl FnOnce() -> &'n ActorNames,
+    ) {
         let current = self.rows.get(self.selected).copied();
-        let matcher = SkimMatcherV2::default().smart_case();
+        // Per actor its closeness to the filter, lower is closer; `None` if it does not match.
+        let mut closeness: Vec<Option<i64>> = vec![Some(0); store.actors.len()];
+        if !self.filter.is_empty() {
+            closeness.fill(None);
+            for (a, score) in names().ranked(&self.filter).map_or_else(Vec::new, |r| r.1) {
+                closeness[a] = Some(score);
+            }
+        }
         let mut rows: Vec<(ActorId, Vec<usize>)> = (0..store.actors.len())
-            .filter_map(|a| {
-                if self.filter.is_empty() {
-                    return Some((a, Vec::new()));
-                }
-                let on_name = matcher.fuzzy_indices(&store.actors[a].name, &self.filter);
-                let on_other = store.actors[a]
-                    .names()
-                    .any(|n| matcher.fuzzy_match(n, &self.filter).is_some());
-                on_name
-                    .map(|(_, at)| (a, at))
-                    .or_else(|| on_other.then(|| (a, Vec::new())))
+            .filter(|&a| closeness[a].is_some())
+            .map(|a| {
+                let matched = if self.filter.is_empty() {
+                    Vec::new()
+                } else {
+                    marks(&store.actors[a].name, &self.filter)
+                };
+                (a, matched)
             })
             .collect();
         rows.sort_by(|(a, _), (b, _)| {
             selected
                 .contains(b)
                 .cmp(&selected.contains(a))
+                .then_with(|| closeness[*a].cmp(&closeness[*b]))
                 .then_with(|| {
                     if self.by_name {
                         std::cmp::Ordering::Equal
