@@ -19,12 +19,13 @@ use ratatui::layout::Rect;
 use crate::action::Action;
 use crate::actors::ActorNames;
 use crate::filter::{Filter, Matches};
+use crate::histogram::{SparkSpec, Sparks};
 use crate::history::History;
 use crate::index::Index;
 use crate::keymap::{self, Focus, Mode};
 use crate::marks::MarksPlace;
 use crate::related::Related;
-use crate::searcher::Searcher;
+use crate::searcher::{Answer, Job, Searcher};
 use crate::store::{ActorId, Store};
 use crate::theme::Theme;
 use crate::ui::detail::DetailState;
@@ -57,6 +58,8 @@ pub struct Areas {
     pub sidebar_docked: bool,
     /// Whether panes have borders (all but the shortest terminals).
     pub bordered: bool,
+    /// Whether the sidebar is wide enough for its sparklines.
+    pub sparklines: bool,
 }
 
 /// The whole explorer state.
@@ -74,6 +77,11 @@ pub struct App {
     pub query_text: String,
     pub filter: Filter,
     pub matches: Matches,
+    /// Every actor's activity over the histogram's range, for the sidebar's sparklines;
+    /// counted on the search thread with the matches.
+    pub sparks: Sparks,
+    /// What the sparklines were last asked for.
+    sparks_asked: Option<SparkSpec>,
     pub focus: Focus,
     pub mode: Mode,
     pub prompt: Option<Prompt>,
@@ -135,6 +143,8 @@ impl App {
             query_text: String::new(),
             filter: Filter::default(),
             matches,
+            sparks: Sparks::default(),
+            sparks_asked: None,
             focus: Focus::Timeline,
             mode: Mode::Browse,
             prompt: None,
@@ -232,6 +242,7 @@ impl App {
             Action::Click { column, row } => self.click_at(column, row),
         }
         self.relate();
+        self.ask_for_sparks();
     }
 
     /// The store index of the selected event, if any event matches.
@@ -246,15 +257,42 @@ impl App {
 
     /// Asks for the matches of the changed filter; they show when [`App::receive`] has them.
     fn refresh(&mut self) {
-        self.searcher.request(&self.store, &self.filter);
+        self.ask(Job {
+            filter: Some(self.filter.clone()),
+            ..Job::default()
+        });
         self.receive();
     }
 
-    /// Shows the newest search's matches if they are ready, and notes whether one has been
-    /// running long enough to say so.
+    /// Sends `job` to the searcher, with what the sparklines now follow.
+    fn ask(&mut self, job: Job) {
+        let sparks = self.areas.sparklines.then_some(SparkSpec {
+            zoom: self.histogram.zoom,
+            width: self.histogram.width,
+        });
+        self.sparks_asked = sparks;
+        self.searcher.request(&self.store, Job { sparks, ..job });
+    }
+
+    /// Asks for the sparklines again when what they follow (the histogram's zoom and width,
+    /// whether they are drawn) changed since they were last asked for.
+    fn ask_for_sparks(&mut self) {
+        let wanted = self.areas.sparklines.then_some(SparkSpec {
+            zoom: self.histogram.zoom,
+            width: self.histogram.width,
+        });
+        if wanted != self.sparks_asked {
+            self.ask(Job::default());
+        }
+    }
+
+    /// Shows what the searcher has ready (the newest search's matches, sparklines,
+    /// co-actors), asks for sparklines the last frame's layout needs, and notes whether a
+    /// search has been running long enough to say so.
     pub fn receive(&mut self) {
-        if let Some(matches) = self.searcher.answer() {
-            self.show(matches);
+        self.ask_for_sparks();
+        if let Some(answer) = self.searcher.answer() {
+            self.take(answer);
         }
         self.searching = self
             .searcher
@@ -265,10 +303,23 @@ impl App {
 
     /// Waits until the newest search's matches are shown (tests of the search thread).
     pub fn wait_for_search(&mut self) {
-        if let Some(matches) = self.searcher.wait() {
-            self.show(matches);
+        if let Some(answer) = self.searcher.wait() {
+            self.take(answer);
         }
         self.searching = false;
+    }
+
+    fn take(&mut self, answer: Answer) {
+        if let Some(matches) = answer.matches {
+            self.show(matches);
+        }
+        if let Some(sparks) = answer.sparks {
+            self.sparks = sparks;
+        }
+        if let Some(rows) = answer.with_whom {
+            self.with_whom.rows = rows;
+            self.with_whom.counting = false;
+        }
     }
 
     /// Shows new matches and facet counts, keeping the selection on the same event (or the

@@ -8,7 +8,7 @@ use roaring::MultiOps;
 
 use crate::actors::ActorNames;
 use crate::fold::{fold, fold_into};
-use crate::histogram::{Counts, Dates};
+use crate::histogram::{Counts, Dates, SparkSpec, Sparks};
 use crate::index::{EventSet, Index, fields, tokens};
 use crate::query::{Field, Query, Term};
 use crate::store::{ActorId, Event, Store};
@@ -74,6 +74,9 @@ pub fn apply(store: &Store, index: &Index, filter: &Filter) -> Matches {
 #[derive(Debug)]
 pub struct Search {
     last: Option<(Query, EventSet)>,
+    /// The last matches and their histogram, for the sparklines and co-actors asked of them
+    /// later; `None` before the first search, which means every event.
+    shown: Option<(EventSet, Counts)>,
     /// Every event's first day and precision, for the histogram; read from the store once.
     dates: Dates,
     /// Actors' folded names, made on the first `@` search.
@@ -96,6 +99,7 @@ impl Search {
     pub fn with_scan_limit(scan_limit: u64) -> Self {
         Self {
             last: None,
+            shown: None,
             dates: Dates::default(),
             names: None,
             scan_limit,
@@ -116,15 +120,40 @@ impl Search {
             ActorMode::All => &selected,
         });
         let events: Vec<usize> = selected.iter().map(|e| e as usize).collect();
-        if !self.dates.fits(store.events.len()) {
-            self.dates = Dates::new(store);
-        }
+        self.read_dates(store);
         let counts = Counts::new(&self.dates, &events);
+        self.shown = Some((selected, counts.clone()));
         Matches {
             events,
             facets,
             counts,
         }
+    }
+
+    fn read_dates(&mut self, store: &Store) {
+        if !self.dates.fits(store.events.len()) {
+            self.dates = Dates::new(store);
+        }
+    }
+
+    /// The last matches (every event before the first search).
+    pub fn shown(&mut self, store: &Store, index: &Index) -> &EventSet {
+        self.read_dates(store);
+        let (set, _) = self.shown.get_or_insert_with(|| {
+            let all: Vec<usize> = (0..store.events.len()).collect();
+            (index.all(), Counts::new(&self.dates, &all))
+        });
+        set
+    }
+
+    /// Every actor's sparkline over the last matches, for `spec`.
+    pub fn sparks(&mut self, store: &Store, index: &Index, spec: SparkSpec) -> Sparks {
+        self.shown(store, index);
+        let Some((set, counts)) = &self.shown else {
+            return Sparks::default();
+        };
+        let events = set.iter().map(|e| e as usize);
+        Sparks::new(&self.dates, counts, index, events, spec)
     }
 
     fn query_hits(&mut self, store: &Store, index: &Index, query: &Query) -> EventSet {

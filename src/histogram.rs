@@ -294,6 +294,10 @@ impl Counts {
     }
 }
 
+mod sparks;
+
+pub use sparks::{SPARK_CELLS, SparkSpec, Sparks};
+
 #[cfg(test)]
 #[path = "histogram/tests.rs"]
 mod tests;

@@ -187,6 +187,16 @@ impl Index {
         counts
     }
 
+    /// How many actors the index knows.
+    pub fn actors(&self) -> usize {
+        self.actor_events.len()
+    }
+
+    /// The actors of event `event`, each once.
+    pub fn cast(&self, event: usize) -> &[u32] {
+        &self.cast[self.cast_starts[event] as usize..self.cast_starts[event + 1] as usize]
+    }
+
     /// The events actor `actor` is in.
     pub fn actor_events(&self, actor: usize) -> &EventSet {
         &self.actor_events[actor]

@@ -2,6 +2,9 @@
 //! events with them (who acts with whom), and the nearest earlier and later events that share
 //! an actor with an event. Pure functions of the store and the matches.
 
+use roaring::MultiOps;
+
+use crate::index::{EventSet, Index};
 use crate::store::{ActorId, Store};
 
 /// How far from the selected event the search for a related one looks, in matches, so a
@@ -9,19 +12,24 @@ use crate::store::{ActorId, Store};
 pub const MAX_STEPS: usize = 200_000;
 
 /// The actors sharing matching events with any of `with`, and in how many: most first, then
-/// by name. The actors of `with` are left out.
-pub fn co_actors(store: &Store, events: &[usize], with: &[ActorId]) -> Vec<(ActorId, usize)> {
+/// by name. The actors of `with` are left out. Only the events of `with` are read (their
+/// posting lists, narrowed to the matches), so a busy actor among a million matches costs
+/// its own events, not every match.
+pub fn co_actors(
+    store: &Store,
+    index: &Index,
+    matches: &EventSet,
+    with: &[ActorId],
+) -> Vec<(ActorId, usize)> {
+    let events = with.iter().map(|&a| index.actor_events(a)).union() & matches;
     let mut counts = vec![0usize; store.actors.len()];
-    for &e in events {
-        let event = &store.events[e];
-        if !event.actors.iter().any(|a| with.contains(a)) {
-            continue;
+    for e in &events {
+        for &a in index.cast(e as usize) {
+            counts[a as usize] += 1;
         }
-        for a in event.distinct_actors() {
-            if !with.contains(&a) {
-                counts[a] += 1;
-            }
-        }
+    }
+    for &a in with {
+        counts[a] = 0;
     }
     let mut out: Vec<(ActorId, usize)> = counts
         .into_iter()

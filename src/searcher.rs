@@ -1,6 +1,10 @@
 //! Searches on a thread of their own, so typing never waits for one. Each request carries a
-//! generation number; the thread skips requests that a newer one has replaced, and answers
-//! to anything but the newest request are dropped.
+//! generation number; the thread merges the requests waiting into the newest, and answers
+//! to anything older than the newest search are dropped.
+//!
+//! Besides the matches, the thread works out what is asked of them: every actor's sparkline
+//! (with every search, and again when the histogram's zoom or width changes) and the
+//! co-actors of `w`, from the index's per-actor events.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -9,39 +13,114 @@ use std::thread;
 use std::time::Instant;
 
 use crate::filter::{Filter, Matches, Search};
+use crate::histogram::{SparkSpec, Sparks};
 use crate::index::Index;
-use crate::store::Store;
+use crate::related::co_actors;
+use crate::store::{ActorId, Store};
 
-/// A search to run.
+/// What to work out.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Job {
+    /// A changed filter to search for; `None` keeps the last matches.
+    pub filter: Option<Filter>,
+    /// What the sparklines follow, if they are drawn; they are counted again with every
+    /// search and when it changes.
+    pub sparks: Option<SparkSpec>,
+    /// Actors whose co-actors among the matches to count (`w`).
+    pub with_whom: Option<Vec<ActorId>>,
+}
+
+impl Job {
+    /// `newer` after `self`: a search or co-actors it does not ask for again still happen.
+    fn then(self, newer: Self) -> Self {
+        Self {
+            filter: newer.filter.or(self.filter),
+            sparks: newer.sparks,
+            with_whom: newer.with_whom.or(self.with_whom),
+        }
+    }
+}
+
+/// A job to do.
 struct Request {
     generation: u64,
-    filter: Filter,
+    job: Job,
 }
 
-/// The matches for one request.
-struct Answer {
+/// What a job (and those it replaced) produced; only what changed is there.
+#[derive(Debug, Clone, Default)]
+pub struct Answer {
     generation: u64,
-    matches: Matches,
+    pub matches: Option<Matches>,
+    pub sparks: Option<Sparks>,
+    pub with_whom: Option<Vec<(ActorId, usize)>>,
 }
 
-/// Where filters are evaluated: right away (tests, one-shot commands) or on a thread.
+impl Answer {
+    /// `newer` after `self`, keeping what `newer` does not replace.
+    fn then(self, newer: Self) -> Self {
+        Self {
+            generation: newer.generation,
+            matches: newer.matches.or(self.matches),
+            sparks: newer.sparks.or(self.sparks),
+            with_whom: newer.with_whom.or(self.with_whom),
+        }
+    }
+}
+
+/// The state a searcher keeps between jobs: the search and what the sparklines were last
+/// counted for.
+#[derive(Debug, Default)]
+pub struct Worker {
+    search: Search,
+    sparks: Option<SparkSpec>,
+}
+
+impl Worker {
+    fn work(&mut self, store: &Store, index: &Index, generation: u64, job: Job) -> Answer {
+        let matches = job
+            .filter
+            .as_ref()
+            .map(|f| self.search.run(store, index, f));
+        let sparks = job
+            .sparks
+            .filter(|&spec| matches.is_some() || self.sparks != Some(spec))
+            .map(|spec| {
+                self.sparks = Some(spec);
+                self.search.sparks(store, index, spec)
+            });
+        let with_whom = job.with_whom.map(|with| {
+            let shown = self.search.shown(store, index);
+            co_actors(store, index, shown, &with)
+        });
+        Answer {
+            generation,
+            matches,
+            sparks,
+            with_whom,
+        }
+    }
+}
+
+/// Where jobs are done: right away (tests, one-shot commands) or on a thread.
 #[derive(Debug)]
 pub enum Searcher {
     Inline {
         index: Arc<Index>,
-        search: Box<Search>,
-        ready: Option<Matches>,
+        worker: Box<Worker>,
+        ready: Option<Answer>,
     },
-    Thread(Worker),
+    Thread(Handle),
 }
 
 /// The handle of the search thread.
 #[derive(Debug)]
-pub struct Worker {
+pub struct Handle {
     requests: Sender<Request>,
     answers: Receiver<Answer>,
-    /// The newest request sent.
+    /// The newest request sent, and the newest that searched.
     generation: u64,
+    searched: u64,
     /// When the newest request was sent, until its answer arrives.
     waiting_since: Option<Instant>,
     /// Raised once the thread has its index.
@@ -49,11 +128,11 @@ pub struct Worker {
 }
 
 impl Searcher {
-    /// Evaluates each request at once, on the caller's thread.
+    /// Does each job at once, on the caller's thread.
     pub fn inline(index: Arc<Index>) -> Self {
         Self::Inline {
             index,
-            search: Box::default(),
+            worker: Box::default(),
             ready: None,
         }
     }
@@ -70,76 +149,77 @@ impl Searcher {
             .spawn(move || {
                 let index = index(&store);
                 ready.store(true, Ordering::Release);
-                let mut search = Search::default();
+                let mut worker = Worker::default();
                 while let Ok(mut request) = inbox.recv() {
-                    // Only the newest of the requests waiting matters.
+                    // The newest of the requests waiting stands for them all.
                     while let Ok(newer) = inbox.try_recv() {
-                        request = newer;
+                        request = Request {
+                            generation: newer.generation,
+                            job: request.job.then(newer.job),
+                        };
                     }
-                    let matches = search.run(&store, &index, &request.filter);
-                    let answer = Answer {
-                        generation: request.generation,
-                        matches,
-                    };
+                    let answer = worker.work(&store, &index, request.generation, request.job);
                     if outbox.send(answer).is_err() {
                         return;
                     }
                 }
             })
             .expect("the search thread starts");
-        Self::Thread(Worker {
+        Self::Thread(Handle {
             requests,
             answers,
             generation: 0,
+            searched: 0,
             waiting_since: None,
             indexed,
         })
     }
 
-    /// Asks for the matches of `filter`; [`Searcher::answer`] gives them when ready.
-    pub fn request(&mut self, store: &Store, filter: &Filter) {
+    /// Asks for `job`; [`Searcher::answer`] gives what it produced when ready.
+    pub fn request(&mut self, store: &Store, job: Job) {
         match self {
             Self::Inline {
                 index,
-                search,
+                worker,
                 ready,
-            } => *ready = Some(search.run(store, index, filter)),
-            Self::Thread(worker) => {
-                worker.generation += 1;
-                worker.waiting_since = Some(Instant::now());
+            } => {
+                let answer = worker.work(store, index, 0, job);
+                *ready = Some(ready.take().unwrap_or_default().then(answer));
+            }
+            Self::Thread(handle) => {
+                handle.generation += 1;
+                if job.filter.is_some() {
+                    handle.searched = handle.generation;
+                }
+                handle.waiting_since = Some(Instant::now());
                 // A closed channel means the thread is gone; the panic it died of was shown.
-                let _ = worker.requests.send(Request {
-                    generation: worker.generation,
-                    filter: filter.clone(),
+                let _ = handle.requests.send(Request {
+                    generation: handle.generation,
+                    job,
                 });
             }
         }
     }
 
-    /// The matches of the newest request, once, if they are ready. Older answers are dropped.
+    /// What the jobs since the newest search produced, once, if any is ready. Answers from
+    /// before the newest search are dropped.
     ///
     /// # Panics
     /// If the search thread has died (of a panic, already reported): the explorer cannot
     /// search any more, so it stops the same way, restoring the terminal.
-    pub fn answer(&mut self) -> Option<Matches> {
+    pub fn answer(&mut self) -> Option<Answer> {
         match self {
             Self::Inline { ready, .. } => ready.take(),
-            Self::Thread(worker) => {
-                let mut newest = None;
+            Self::Thread(handle) => {
+                let mut merged: Option<Answer> = None;
                 loop {
-                    match worker.answers.try_recv() {
-                        Ok(answer) if answer.generation == worker.generation => {
-                            newest = Some(answer.matches);
-                        }
-                        Ok(_) => {}
+                    match handle.answers.try_recv() {
+                        Ok(answer) => merged = handle.keep(merged, answer),
                         Err(TryRecvError::Empty) => break,
                         Err(TryRecvError::Disconnected) => panic!("the search thread stopped"),
                     }
                 }
-                if newest.is_some() {
-                    worker.waiting_since = None;
-                }
-                newest
+                merged
             }
         }
     }
@@ -148,7 +228,7 @@ impl Searcher {
     pub fn waiting_since(&self) -> Option<Instant> {
         match self {
             Self::Inline { .. } => None,
-            Self::Thread(worker) => worker.waiting_since,
+            Self::Thread(handle) => handle.waiting_since,
         }
     }
 
@@ -156,24 +236,36 @@ impl Searcher {
     pub fn indexing(&self) -> bool {
         match self {
             Self::Inline { .. } => false,
-            Self::Thread(worker) => !worker.indexed.load(Ordering::Acquire),
+            Self::Thread(handle) => !handle.indexed.load(Ordering::Acquire),
         }
     }
 
     /// Waits for the answer to the newest request (for tests and one-shot commands).
-    pub fn wait(&mut self) -> Option<Matches> {
+    pub fn wait(&mut self) -> Option<Answer> {
         match self {
             Self::Inline { ready, .. } => ready.take(),
-            Self::Thread(worker) => {
-                worker.waiting_since?;
-                loop {
-                    let answer = worker.answers.recv().ok()?;
-                    if answer.generation == worker.generation {
-                        worker.waiting_since = None;
-                        return Some(answer.matches);
-                    }
+            Self::Thread(handle) => {
+                handle.waiting_since?;
+                let mut merged = None;
+                while handle.waiting_since.is_some() {
+                    let answer = handle.answers.recv().ok()?;
+                    merged = handle.keep(merged, answer);
                 }
+                merged
             }
         }
+    }
+}
+
+impl Handle {
+    /// Adds `answer` to what was received, unless a newer search has been asked for.
+    fn keep(&mut self, merged: Option<Answer>, answer: Answer) -> Option<Answer> {
+        if answer.generation < self.searched {
+            return merged;
+        }
+        if answer.generation == self.generation {
+            self.waiting_since = None;
+        }
+        Some(merged.unwrap_or_default().then(answer))
     }
 }

@@ -5,6 +5,7 @@ pub mod bars;
 pub mod detail;
 pub mod help;
 pub mod histogram;
+mod layout;
 pub mod passage;
 pub mod sidebar;
 pub mod timeline;
@@ -20,7 +21,6 @@ use ratatui::widgets::{
     Block, Clear, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget,
     Widget, Wrap,
 };
-use unicode_width::UnicodeWidthStr;
 
 use crate::app::{App, Areas};
 use crate::filter::ActorMode;
@@ -29,6 +29,7 @@ use crate::text::sanitize;
 use crate::theme::Theme;
 use detail::Detail;
 use histogram::Histogram;
+use layout::{pane_frame, panes};
 use sidebar::Sidebar;
 use timeline::Timeline;
 
@@ -43,6 +44,9 @@ pub const DETAIL_UNDER_MIN_HEIGHT: u16 = 16;
 pub const BORDERED_MIN_HEIGHT: u16 = 8;
 /// Below this body height the histogram strip is not drawn, even when shown.
 pub const HISTOGRAM_MIN_HEIGHT: u16 = 12;
+/// From this width the docked sidebar widens for each actor's sparkline (the sidebar over
+/// the timeline shows them wherever it is [`sidebar::SPARKLINE_MIN_WIDTH`] wide).
+pub const SPARKLINES_MIN_WIDTH: u16 = 150;
 /// Below this size only a "too small" message is drawn.
 pub const MIN_SIZE: (u16, u16) = (20, 6);
 
@@ -75,7 +79,14 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
         detail_beside: panes.detail_beside,
         sidebar_docked: panes.sidebar_docked,
         bordered,
+        sparklines: panes
+            .sidebar
+            .map(inner)
+            .is_some_and(|a| a.width >= sidebar::SPARKLINE_MIN_WIDTH),
     };
+    if let Some(columns) = panes.histogram_columns {
+        app.histogram.width = usize::from(columns.saturating_sub(2 * u16::from(bordered)));
+    }
     if let Some(area) = panes.histogram {
         draw_histogram(frame, app, area);
     }
@@ -95,116 +106,6 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
         Mode::WithWhom | Mode::Passage => draw_overlay(frame, app, body),
         Mode::Browse | Mode::Prompt => {}
     }
-}
-
-struct Panes {
-    sidebar: Option<Rect>,
-    histogram: Option<Rect>,
-    timeline: Option<Rect>,
-    detail: Option<Rect>,
-    detail_beside: bool,
-    sidebar_docked: bool,
-}
-
-/// A pane's frame: bordered, or bare on terminals too short to spare the rows.
-fn pane_frame<'a>(bordered: bool) -> Block<'a> {
-    if bordered {
-        Block::bordered()
-    } else {
-        Block::new()
-    }
-}
-
-/// The sidebar's width: its longest name and count where the terminal has room (a quarter
-/// of it, at most 44 columns), never less than 26.
-fn sidebar_width(app: &App, body: Rect) -> u16 {
-    let longest = app
-        .store
-        .actors
-        .iter()
-        .take(10_000)
-        .map(|a| a.name.width().min(60))
-        .max()
-        .unwrap_or(0);
-    let count = app.store.events.len().to_string().len();
-    let wanted = u16::try_from(longest + count + 6).unwrap_or(u16::MAX);
-    wanted.clamp(26, (body.width / 4).clamp(26, 44))
-}
-
-/// Where each pane goes for this size: three columns, detail under the timeline, or the
-/// timeline alone; the sidebar docked, over the timeline or hidden; a zoomed detail view
-/// takes the whole body.
-fn panes(app: &App, body: Rect) -> Panes {
-    let detail_beside = body.width >= DETAIL_BESIDE_MIN_WIDTH;
-    if app.zoomed {
-        return Panes {
-            sidebar: None,
-            histogram: None,
-            timeline: None,
-            detail: Some(body),
-            detail_beside,
-            sidebar_docked: false,
-        };
-    }
-    let wide = body.width >= SIDEBAR_MIN_WIDTH;
-    let sidebar_docked = wide && !app.sidebar_hidden;
-    let (sidebar, main) = if sidebar_docked {
-        let [sidebar, main] = Layout::horizontal([
-            Constraint::Length(sidebar_width(app, body)),
-            Constraint::Fill(1),
-        ])
-        .areas(body);
-        (Some(sidebar), main)
-    } else if app.sidebar_overlay {
-        let [overlay, _] =
-            Layout::horizontal([Constraint::Length(body.width), Constraint::Fill(1)]).areas(body);
-        (Some(overlay), body)
-    } else {
-        (None, body)
-    };
-    let (histogram, main) = split_histogram(app, body, main);
-    let (timeline, detail) = if detail_beside {
-        let detail_width = (main.width * 2 / 5).clamp(34, 72);
-        let [timeline, detail] =
-            Layout::horizontal([Constraint::Fill(1), Constraint::Length(detail_width)]).areas(main);
-        (timeline, Some(detail))
-    } else if body.height >= DETAIL_UNDER_MIN_HEIGHT {
-        let [timeline, detail] =
-            Layout::vertical([Constraint::Fill(1), Constraint::Fill(1)]).areas(main);
-        (timeline, Some(detail))
-    } else {
-        (main, None)
-    };
-    Panes {
-        sidebar,
-        histogram,
-        timeline: Some(timeline),
-        detail,
-        detail_beside,
-        sidebar_docked,
-    }
-}
-
-/// The histogram strip's rows (borders and the axis line included) for a body this tall:
-/// none below [`HISTOGRAM_MIN_HEIGHT`], so events keep the room.
-fn histogram_height(body: Rect) -> u16 {
-    match body.height {
-        h if h >= 30 => 9,
-        h if h >= 20 => 7,
-        h if h >= HISTOGRAM_MIN_HEIGHT => 4,
-        _ => 0,
-    }
-}
-
-/// The histogram strip at the top of `main`, when it is shown and the body has room.
-fn split_histogram(app: &App, body: Rect, main: Rect) -> (Option<Rect>, Rect) {
-    let height = histogram_height(body);
-    if !app.histogram.shown || height == 0 {
-        return (None, main);
-    }
-    let [strip, rest] =
-        Layout::vertical([Constraint::Length(height), Constraint::Fill(1)]).areas(main);
-    (Some(strip), rest)
 }
 
 fn pane_block<'a>(app: &App, pane: Focus, title: String) -> Block<'a> {
@@ -311,6 +212,12 @@ fn draw_sidebar(frame: &mut Frame, app: &mut App, area: Rect) {
     if !app.sidebar.filter.is_empty() {
         title += &format!("/{} ", sanitize(&app.sidebar.filter));
     }
+    let sparks = app.areas.sparklines.then_some(&app.sparks);
+    if let Some(sparks) = sparks.filter(|s| s.cells > 0) {
+        let (first, last) = sparks.range();
+        let unit = sparks.unit;
+        title += &format!("· {}–{} ", unit.label(first), unit.label(last));
+    }
     let widget = Sidebar {
         store: &app.store,
         selected_actors: &app.filter.actors,
@@ -318,6 +225,7 @@ fn draw_sidebar(frame: &mut Frame, app: &mut App, area: Rect) {
         theme: &app.theme,
         focused: app.focus == Focus::Actors,
         found_actors: &app.found_actors,
+        sparks,
     };
     frame.render_stateful_widget(widget, area, &mut app.sidebar);
 }

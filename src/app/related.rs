@@ -4,7 +4,8 @@
 use super::App;
 use crate::keymap::{Focus, Mode};
 use crate::passage;
-use crate::related::{co_actors, related};
+use crate::related::related;
+use crate::searcher::Job;
 
 /// How many jumps `b` can go back.
 const MAX_JUMPS: usize = 100;
@@ -73,11 +74,18 @@ impl App {
             self.status = Some("no actor to look at: select an event or an actor".into());
             return;
         }
-        self.with_whom.rows = co_actors(&self.store, &self.matches.events, &subject);
-        self.with_whom.subject = subject;
+        // Counted on the search thread from the actors' own events; "…" until then.
+        self.with_whom.rows.clear();
+        self.with_whom.counting = true;
+        self.with_whom.subject = subject.clone();
         self.with_whom.selected = 0;
         self.with_whom.offset = 0;
         self.mode = Mode::WithWhom;
+        self.ask(Job {
+            with_whom: Some(subject),
+            ..Job::default()
+        });
+        self.receive();
     }
 
     /// Enter in the co-actors list: adds that actor to the actor filter and closes the list.

@@ -95,6 +95,8 @@ impl App {
             }
             self.receive();
             terminal.draw(|frame| ui::draw(frame, &mut self))?;
+            // The frame may have changed what the sparklines follow (a resize).
+            self.ask_for_sparks();
             if let Some(text) = self.clipboard.take() {
                 crate::citation::write_osc52(terminal.backend_mut(), &text)?;
             }

@@ -28,7 +28,7 @@ fn random_when(rng: &mut fastrand::Rng) -> When {
 }
 
 /// The bundled store with random dates, re-sorted, and a random subset of it as matches.
-fn random_store(seed: u64) -> (Store, Vec<usize>) {
+pub(super) fn random_store(seed: u64) -> (Store, Vec<usize>) {
     let mut rng = fastrand::Rng::with_seed(seed);
     let mut store = Store::bundled();
     let spread = rng.i32(0..4);

@@ -53,7 +53,9 @@ proptest! {
     #[test]
     fn co_actors_match_the_reference(seed in any::<u64>(), picks in proptest::collection::vec(0usize..6, 1..3)) {
         let (store, events) = random_store(seed);
-        prop_assert_eq!(co_actors(&store, &events, &picks), reference_co_actors(&store, &events, &picks));
+        let index = Index::new(&store);
+        let matches: EventSet = events.iter().map(|&e| e as u32).collect();
+        prop_assert_eq!(co_actors(&store, &index, &matches, &picks), reference_co_actors(&store, &events, &picks));
     }
 
     #[test]

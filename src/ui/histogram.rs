@@ -21,6 +21,8 @@ pub struct HistogramState {
     pub unit: Unit,
     /// The first bucket last drawn, kept while the selection stays in view.
     pub first: i64,
+    /// Its columns, as last laid out (also while it is hidden): the sparklines follow them.
+    pub width: usize,
 }
 
 /// The widest a bucket's bar gets when there are few buckets.

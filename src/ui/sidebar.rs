@@ -12,6 +12,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
 use crate::actors::{ActorNames, marks};
+use crate::histogram::{SPARK_CELLS, Sparks};
 use crate::store::{ActorId, Store};
 use crate::text::{clip, sanitize};
 use crate::theme::Theme;
@@ -111,6 +112,28 @@ impl SidebarState {
     }
 }
 
+/// The columns a sparkline takes: its cells and a space before them.
+pub const SPARKLINE_COLUMNS: u16 = SPARK_CELLS as u16 + 1;
+/// The narrowest sidebar (inside its borders) that shows sparklines: room for them and for
+/// a name and count as wide as the narrowest sidebar has.
+pub const SPARKLINE_MIN_WIDTH: u16 = 24 + SPARKLINE_COLUMNS;
+
+/// Heights of a sparkline's cells, lowest first; an empty cell is a space.
+const LEVELS: [&str; 8] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"];
+
+/// An actor's matches per cell as one row of block characters, each scaled to the row's
+/// busiest cell (the shape says when; the count beside it says how many).
+pub fn sparkline(counts: &[u32]) -> String {
+    let max = counts.iter().copied().max().unwrap_or(0).max(1);
+    counts
+        .iter()
+        .map(|&n| match n {
+            0 => " ",
+            n => LEVELS[((n * 8).div_ceil(max) as usize).clamp(1, 8) - 1],
+        })
+        .collect()
+}
+
 pub struct Sidebar<'a> {
     pub store: &'a Store,
     pub selected_actors: &'a BTreeSet<ActorId>,
@@ -119,6 +142,8 @@ pub struct Sidebar<'a> {
     pub focused: bool,
     /// Actors an `@` term found: their names are highlighted.
     pub found_actors: &'a BTreeSet<ActorId>,
+    /// Every actor's sparkline, when the sidebar is wide enough to show them.
+    pub sparks: Option<&'a Sparks>,
 }
 
 impl StatefulWidget for Sidebar<'_> {
@@ -129,7 +154,12 @@ impl StatefulWidget for Sidebar<'_> {
         (&self.block).render(area, buf);
         state.height = usize::from(inner.height);
         state.follow_selection();
-        let width = usize::from(inner.width.saturating_sub(1));
+        let spark_columns = if self.sparks.is_some() {
+            SPARKLINE_COLUMNS
+        } else {
+            0
+        };
+        let width = usize::from(inner.width.saturating_sub(1 + spark_columns));
         let end = (state.offset + state.height).min(state.rows.len());
         let visible = &state.rows[state.offset.min(end)..end];
         let names = self.names(visible, &state.counts, width);
@@ -148,6 +178,14 @@ impl StatefulWidget for Sidebar<'_> {
                 ..inner
             };
             let mut line = self.actor_line(actor, name, matched, state.counts[actor], width);
+            if let Some(sparks) = self.sparks {
+                // Counted on the search thread; "…" until the first count arrives.
+                let cells = sparks.of(actor).map_or_else(|| "…".to_owned(), sparkline);
+                let pad = SPARK_CELLS.saturating_sub(cells.chars().count());
+                line.spans.push(Span::raw(" "));
+                line.spans.push(Span::styled(cells, self.theme.histogram));
+                line.spans.push(Span::raw(" ".repeat(pad)));
+            }
             if i == state.selected {
                 line = super::select_row(line, line_area, buf, self.theme.selection(self.focused));
             }

@@ -16,6 +16,8 @@ use crate::theme::Theme;
 pub struct WithWhomState {
     pub subject: Vec<ActorId>,
     pub rows: Vec<(ActorId, usize)>,
+    /// The search thread is still counting the rows.
+    pub counting: bool,
     pub selected: usize,
     pub offset: usize,
     pub height: usize,
@@ -42,6 +44,10 @@ impl StatefulWidget for WithWhom<'_> {
         let inner = block.inner(area);
         block.render(area, buf);
         state.height = usize::from(inner.height);
+        if state.counting {
+            Line::styled("…", self.theme.muted).render(inner, buf);
+            return;
+        }
         if state.rows.is_empty() {
             Line::styled("shares no matching event with anyone", self.theme.muted)
                 .render(inner, buf);
