@@ -32,6 +32,8 @@ impl SparkSpec {
 pub struct Sparks {
     /// What they were counted for.
     pub spec: SparkSpec,
+    /// Whether they were counted at all (the default is not).
+    pub counted: bool,
     pub unit: Unit,
     /// The first bucket of the first cell.
     pub first: i64,
@@ -56,6 +58,7 @@ impl Sparks {
         let Some((first, last)) = counts.span(unit) else {
             return Self {
                 spec,
+                counted: true,
                 unit,
                 ..Self::default()
             };
@@ -81,6 +84,7 @@ impl Sparks {
         }
         Self {
             spec,
+            counted: true,
             unit,
             first,
             per,
@@ -89,8 +93,11 @@ impl Sparks {
         }
     }
 
-    /// An actor's counts per cell, if these sparks have any.
+    /// An actor's counts per cell, if there are cells (there are none without matches).
     pub fn of(&self, actor: usize) -> Option<&[u32]> {
+        if self.cells == 0 {
+            return None;
+        }
         self.counts
             .get(actor * self.cells..(actor + 1) * self.cells)
     }

@@ -180,7 +180,11 @@ impl StatefulWidget for Sidebar<'_> {
             let mut line = self.actor_line(actor, name, matched, state.counts[actor], width);
             if let Some(sparks) = self.sparks {
                 // Counted on the search thread; "…" until the first count arrives.
-                let cells = sparks.of(actor).map_or_else(|| "…".to_owned(), sparkline);
+                let cells = match sparks.of(actor) {
+                    Some(counts) => sparkline(counts),
+                    None if sparks.counted => String::new(),
+                    None => "…".to_owned(),
+                };
                 let pad = SPARK_CELLS.saturating_sub(cells.chars().count());
                 line.spans.push(Span::raw(" "));
                 line.spans.push(Span::styled(cells, self.theme.histogram));
