@@ -8,9 +8,10 @@ use std::hint::black_box;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use evex::actors::ActorNames;
 use evex::filter::{Filter, Search};
-use evex::histogram::{Counts, Dates};
+use evex::histogram::{Counts, Dates, SparkSpec};
 use evex::index::Index;
 use evex::query::Query;
+use evex::related;
 use evex::store::{self, Store};
 
 #[path = "support/synthetic.rs"]
@@ -94,6 +95,87 @@ fn query(c: &mut Criterion) {
         })
     });
     group.finish();
+    sparks_and_connections(c, &store, &index);
+}
+
+/// What the search thread adds to a keystroke for the sidebar's sparklines (every actor's
+/// matches per cell over the histogram's range, at the 200-column layout's histogram width),
+/// and what `w`, `<` and `>` cost for the busiest actor.
+fn sparks_and_connections(c: &mut Criterion, store: &Store, index: &Index) {
+    let mut group = c.benchmark_group("sparks 1M");
+    group.sample_size(10);
+    let spec = SparkSpec {
+        zoom: None,
+        width: 133,
+    };
+    let mut search = Search::default();
+    for (name, q) in queries(store) {
+        let f = filter(&q);
+        group.bench_with_input(BenchmarkId::new(name, &q), &f, |b, f| {
+            b.iter(|| {
+                search.forget();
+                black_box(search.run(store, index, f));
+                black_box(search.sparks(store, index, spec))
+            })
+        });
+    }
+    search.run(store, index, &Filter::default());
+    group.bench_function("sparklines alone, every event", |b| {
+        b.iter(|| black_box(search.sparks(store, index, spec)))
+    });
+    let busiest = (0..store.actors.len())
+        .max_by_key(|&a| index.actor_events(a).len())
+        .unwrap();
+    let every = index.all();
+    group.bench_function("with whom: busiest actor, every event (index)", |b| {
+        b.iter(|| black_box(related::co_actors(store, index, &every, &[busiest])))
+    });
+    let events: Vec<usize> = (0..store.events.len()).collect();
+    group.bench_function(
+        "with whom: busiest actor, every event (scan, before)",
+        |b| b.iter(|| black_box(co_actors_by_scan(store, &events, &[busiest]))),
+    );
+    let middle = |actor: usize| {
+        let set = index.actor_events(actor);
+        set.select((set.len() / 2) as u32).unwrap() as usize
+    };
+    let at = middle(busiest);
+    group.bench_function("related: an event of the busiest actor", |b| {
+        b.iter(|| black_box(related::related(store, &events, at)))
+    });
+    // The slowest case: an event whose only actors are in few others, so the search for a
+    // related event walks far (up to its limit) each way.
+    let rarest = (0..store.actors.len())
+        .filter(|&a| index.actor_events(a).len() >= 3)
+        .min_by_key(|&a| index.actor_events(a).len())
+        .unwrap();
+    let lonely = index
+        .actor_events(rarest)
+        .iter()
+        .map(|e| e as usize)
+        .find(|&e| index.cast(e).len() == 1)
+        .unwrap_or_else(|| middle(rarest));
+    group.bench_function("related: an event of a rare actor", |b| {
+        b.iter(|| black_box(related::related(store, &events, lonely)))
+    });
+    group.finish();
+}
+
+/// Co-actors as the UI thread counted them before: every match read for the actor.
+fn co_actors_by_scan(store: &Store, events: &[usize], with: &[usize]) -> Vec<usize> {
+    let mut counts = vec![0usize; store.actors.len()];
+    for &e in events {
+        let event = &store.events[e];
+        if !event.actors.iter().any(|a| with.contains(a)) {
+            continue;
+        }
+        for a in event.distinct_actors() {
+            if !with.contains(&a) {
+                counts[a] += 1;
+            }
+        }
+    }
+    counts
 }
 
 /// Actor matching over 100,000 actors: the synthetic store's names, each fifty times with

@@ -7,11 +7,11 @@ mod navigate;
 mod prompt;
 mod related;
 mod run;
+mod searching;
 mod shape;
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
-use std::time::Duration;
 
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
@@ -25,7 +25,7 @@ use crate::index::Index;
 use crate::keymap::{self, Focus, Mode};
 use crate::marks::MarksPlace;
 use crate::related::Related;
-use crate::searcher::{Answer, Job, Searcher};
+use crate::searcher::Searcher;
 use crate::store::{ActorId, Store};
 use crate::theme::Theme;
 use crate::ui::detail::DetailState;
@@ -40,9 +40,6 @@ pub use prompt::{Prompt, PromptKind, Window};
 
 /// The longest query the header shows whole; longer ones end in "…".
 const HEADER_QUERY_CHARS: usize = 40;
-
-/// How long a search runs before the header says "searching".
-const SEARCHING_MARK_AFTER: Duration = Duration::from_millis(100);
 
 /// Where the panes were drawn in the last frame (their insides, without borders), for the
 /// mouse and for knowing which panes are visible.
@@ -255,76 +252,9 @@ impl App {
         self.sidebar.rows.get(self.sidebar.selected).copied()
     }
 
-    /// Asks for the matches of the changed filter; they show when [`App::receive`] has them.
-    fn refresh(&mut self) {
-        self.ask(Job {
-            filter: Some(self.filter.clone()),
-            ..Job::default()
-        });
-        self.receive();
-    }
-
-    /// Sends `job` to the searcher, with what the sparklines now follow.
-    fn ask(&mut self, job: Job) {
-        let sparks = self.areas.sparklines.then_some(SparkSpec {
-            zoom: self.histogram.zoom,
-            width: self.histogram.width,
-        });
-        self.sparks_asked = sparks;
-        self.searcher.request(&self.store, Job { sparks, ..job });
-    }
-
-    /// Asks for the sparklines again when what they follow (the histogram's zoom and width,
-    /// whether they are drawn) changed since they were last asked for.
-    fn ask_for_sparks(&mut self) {
-        let wanted = self.areas.sparklines.then_some(SparkSpec {
-            zoom: self.histogram.zoom,
-            width: self.histogram.width,
-        });
-        if wanted != self.sparks_asked {
-            self.ask(Job::default());
-        }
-    }
-
-    /// Shows what the searcher has ready (the newest search's matches, sparklines,
-    /// co-actors), asks for sparklines the last frame's layout needs, and notes whether a
-    /// search has been running long enough to say so.
-    pub fn receive(&mut self) {
-        self.ask_for_sparks();
-        if let Some(answer) = self.searcher.answer() {
-            self.take(answer);
-        }
-        self.searching = self
-            .searcher
-            .waiting_since()
-            .is_some_and(|since| since.elapsed() >= SEARCHING_MARK_AFTER);
-        self.indexing = self.searching && self.searcher.indexing();
-    }
-
-    /// Waits until the newest search's matches are shown (tests of the search thread).
-    pub fn wait_for_search(&mut self) {
-        if let Some(answer) = self.searcher.wait() {
-            self.take(answer);
-        }
-        self.searching = false;
-    }
-
-    fn take(&mut self, answer: Answer) {
-        if let Some(matches) = answer.matches {
-            self.show(matches);
-        }
-        if let Some(sparks) = answer.sparks {
-            self.sparks = sparks;
-        }
-        if let Some(rows) = answer.with_whom {
-            self.with_whom.rows = rows;
-            self.with_whom.counting = false;
-        }
-    }
-
     /// Shows new matches and facet counts, keeping the selection on the same event (or the
     /// next one that still matches).
-    fn show(&mut self, matches: Matches) {
+    pub(super) fn show(&mut self, matches: Matches) {
         let previous = self.selected_event();
         self.matches = matches;
         self.timeline.selected = previous.map_or(0, |event| self.nearest_in_time(event));

@@ -8,7 +8,7 @@ use roaring::MultiOps;
 
 use crate::actors::ActorNames;
 use crate::fold::{fold, fold_into};
-use crate::histogram::{Counts, Dates, SparkSpec, Sparks};
+use crate::histogram::{Counts, Dates, SparkSpec, Sparks, Tally};
 use crate::index::{EventSet, Index, fields, tokens};
 use crate::query::{Field, Query, Term};
 use crate::store::{ActorId, Event, Store};
@@ -77,6 +77,8 @@ pub struct Search {
     /// The last matches and their histogram, for the sparklines and co-actors asked of them
     /// later; `None` before the first search, which means every event.
     shown: Option<(EventSet, Counts)>,
+    /// Counts sparklines, keeping every event's counts for the last grid.
+    tally: Tally,
     /// Every event's first day and precision, for the histogram; read from the store once.
     dates: Dates,
     /// Actors' folded names, made on the first `@` search.
@@ -100,6 +102,7 @@ impl Search {
         Self {
             last: None,
             shown: None,
+            tally: Tally::default(),
             dates: Dates::default(),
             names: None,
             scan_limit,
@@ -152,8 +155,7 @@ impl Search {
         let Some((set, counts)) = &self.shown else {
             return Sparks::default();
         };
-        let events = set.iter().map(|e| e as usize);
-        Sparks::new(&self.dates, counts, index, events, spec)
+        self.tally.sparks(&self.dates, counts, index, set, spec)
     }
 
     fn query_hits(&mut self, store: &Store, index: &Index, query: &Query) -> EventSet {

@@ -296,7 +296,7 @@ impl Counts {
 
 mod sparks;
 
-pub use sparks::{SPARK_CELLS, SparkSpec, Sparks};
+pub use sparks::{SPARK_CELLS, SparkSpec, Sparks, Tally};
 
 #[cfg(test)]
 #[path = "histogram/tests.rs"]

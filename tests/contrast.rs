@@ -1,6 +1,6 @@
 //! Readability over the rendered cells: no visible character is ever drawn in its own
-//! background colour, in any pane, focus state, size or theme, and selected rows stay
-//! distinguishable without colour.
+//! background colour, in any pane (the sidebar's sparklines too), focus state, size or
+//! theme, and selected rows stay distinguishable without colour.
 
 mod common;
 
@@ -103,6 +103,11 @@ fn no_text_is_drawn_in_its_own_background_colour() {
     for (theme_name, theme) in [("colour", COLOR), ("NO_COLOR", MONO)] {
         for (state, mut app) in states(theme) {
             for (w, h) in SIZES {
+                // Drawn twice, with what the first frame asked for in between: the sidebar's
+                // sparklines (wide terminals, the sidebar over the timeline), also on the
+                // selected row.
+                draw(&mut app, w, h);
+                app.receive();
                 let terminal = draw(&mut app, w, h);
                 let bad = invisible(terminal.backend().buffer());
                 if let Some((x, y, symbol)) = bad.first() {

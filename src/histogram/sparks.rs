@@ -6,7 +6,7 @@
 //! of its actors (an actor named twice in an event counts once).
 
 use super::{Counts, Dates, Unit, pack};
-use crate::index::Index;
+use crate::index::{EventSet, Index};
 
 /// The most cells a sparkline has: a range of more buckets puts several in each cell.
 pub const SPARK_CELLS: usize = 20;
@@ -44,52 +44,133 @@ pub struct Sparks {
     counts: Vec<u32>,
 }
 
-impl Sparks {
-    /// Counts `events` (store indices in timeline order) per actor and cell; `counts` is
-    /// their histogram, which gives the range.
-    pub fn new(
-        dates: &Dates,
-        counts: &Counts,
-        index: &Index,
-        events: impl IntoIterator<Item = usize>,
-        spec: SparkSpec,
-    ) -> Self {
+/// The cells of a sparkline: `cells` runs of `per` buckets of `unit` from bucket `first`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Grid {
+    unit: Unit,
+    first: i64,
+    per: i64,
+    cells: usize,
+    /// The first packed date of each cell, and the one after the last cell.
+    starts: Vec<u32>,
+}
+
+impl Grid {
+    /// The grid over the range `counts` span at the unit `spec` gives, if there are matches.
+    fn new(counts: &Counts, spec: SparkSpec) -> Option<Self> {
         let unit = spec.unit(counts);
-        let Some((first, last)) = counts.span(unit) else {
-            return Self {
-                spec,
-                counted: true,
-                unit,
-                ..Self::default()
-            };
-        };
+        let (first, last) = counts.span(unit)?;
         let len = usize::try_from(last - first + 1).unwrap_or(1);
         let per = len.div_ceil(SPARK_CELLS);
         let cells = len.div_ceil(per);
         let per = i64::try_from(per).unwrap_or(1);
-        // The first packed date of each cell after the first.
-        let starts: Vec<u32> = (1..cells)
+        let starts = (0..=cells)
             .map(|c| pack(unit.start(first + per * c as i64), None))
             .collect();
-        let mut table = vec![0u32; index.actors() * cells];
+        Some(Self {
+            unit,
+            first,
+            per,
+            cells,
+            starts,
+        })
+    }
+
+    /// `events` (in timeline order) counted per cell and actor, cell by cell (one cell's
+    /// counters stay in the processor's nearest cache); events outside the grid are left out.
+    fn count(
+        &self,
+        dates: &Dates,
+        index: &Index,
+        events: impl IntoIterator<Item = u32>,
+    ) -> Vec<u32> {
+        let actors = index.actors();
+        let mut table = vec![0u32; actors * self.cells];
         let mut cell = 0;
         for e in events {
+            let e = e as usize;
             let packed = dates.packed[e];
-            while cell < starts.len() && packed >= starts[cell] {
+            if packed < self.starts[0] {
+                continue;
+            }
+            while cell < self.cells && packed >= self.starts[cell + 1] {
                 cell += 1;
             }
+            if cell == self.cells {
+                break;
+            }
+            let row = &mut table[cell * actors..(cell + 1) * actors];
             for &a in index.cast(e) {
-                table[a as usize * cells + cell] += 1;
+                row[a as usize] += 1;
+            }
+        }
+        table
+    }
+}
+
+/// Counts sparklines, keeping every event's counts for the last grid: a set of most events
+/// is counted as every event less the few it leaves out.
+#[derive(Debug, Clone, Default)]
+pub struct Tally {
+    whole: Option<(Grid, Vec<u32>)>,
+}
+
+impl Tally {
+    /// The sparklines of `set`, whose histogram is `counts`, for `spec`.
+    pub fn sparks(
+        &mut self,
+        dates: &Dates,
+        counts: &Counts,
+        index: &Index,
+        set: &EventSet,
+        spec: SparkSpec,
+    ) -> Sparks {
+        let Some(grid) = Grid::new(counts, spec) else {
+            return Sparks {
+                spec,
+                counted: true,
+                unit: spec.unit(counts),
+                ..Sparks::default()
+            };
+        };
+        let table = if set.len() > u64::from(index.len() / 2) {
+            if self.whole.as_ref().is_none_or(|(g, _)| *g != grid) {
+                let every = grid.count(dates, index, 0..index.len());
+                self.whole = Some((grid.clone(), every));
+            }
+            let left_out = grid.count(dates, index, &(index.all() - set));
+            let (_, every) = self.whole.as_ref().expect("counted above");
+            every
+                .iter()
+                .zip(left_out)
+                .map(|(all, out)| all - out)
+                .collect()
+        } else {
+            grid.count(dates, index, set)
+        };
+        Sparks::new(spec, &grid, &table, index.actors())
+    }
+}
+
+impl Sparks {
+    /// Sparks from a cell-major `table` of `actors` actors, turned actor-major so each
+    /// actor's cells are one slice.
+    fn new(spec: SparkSpec, grid: &Grid, table: &[u32], actors: usize) -> Self {
+        let cells = grid.cells;
+        let mut counts = vec![0u32; actors * cells];
+        for (cell, row) in table.chunks(actors.max(1)).enumerate() {
+            for (a, &n) in row.iter().enumerate() {
+                counts[a * cells + cell] = n;
             }
         }
         Self {
             spec,
             counted: true,
-            unit,
-            first,
-            per,
+            unit: grid.unit,
+            first: grid.first,
+            per: grid.per,
             cells,
-            counts: table,
+            counts,
         }
     }
 
@@ -141,7 +222,11 @@ mod tests {
                 Some(Unit::Day),
             ] {
                 let spec = SparkSpec { zoom, width: 90 };
-                let sparks = Sparks::new(&dates, &counts, &index, events.iter().copied(), spec);
+                let set: EventSet = events.iter().map(|&e| e as u32).collect();
+                // Twice: the second may take every event's counts kept from the first.
+                let mut tally = Tally::default();
+                let sparks = tally.sparks(&dates, &counts, &index, &set, spec);
+                assert_eq!(tally.sparks(&dates, &counts, &index, &set, spec), sparks);
                 if events.is_empty() {
                     assert_eq!(sparks.cells, 0);
                     assert_eq!(sparks.of(0), None);
