@@ -8,7 +8,7 @@ use std::hint::black_box;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use evex::actors::ActorNames;
 use evex::filter::{Filter, Search};
-use evex::histogram::{Counts, Dates, SparkSpec};
+use evex::histogram::{Counts, Dates, SparkSpec, Tally};
 use evex::index::Index;
 use evex::query::Query;
 use evex::related;
@@ -123,6 +123,14 @@ fn sparks_and_connections(c: &mut Criterion, store: &Store, index: &Index) {
     group.bench_function("sparklines alone, every event", |b| {
         b.iter(|| black_box(search.sparks(store, index, spec)))
     });
+    // The first time a grid is seen (a new zoom, width or range), every event is counted.
+    let dates = Dates::new(store);
+    let every_event: Vec<usize> = (0..store.events.len()).collect();
+    let counts = Counts::new(&dates, &every_event);
+    let all = index.all();
+    group.bench_function("sparklines afresh, every event", |b| {
+        b.iter(|| black_box(Tally::default().sparks(&dates, &counts, index, &all, spec)))
+    });
     let busiest = (0..store.actors.len())
         .max_by_key(|&a| index.actor_events(a).len())
         .unwrap();
@@ -157,6 +165,15 @@ fn sparks_and_connections(c: &mut Criterion, store: &Store, index: &Index) {
         .unwrap_or_else(|| middle(rarest));
     group.bench_function("related: an event of a rare actor", |b| {
         b.iter(|| black_box(related::related(store, &events, lonely)))
+    });
+    // The worst case: among matches where no other event shares its actors (a search left
+    // them out), the walk goes its whole way, 200,000 matches each way.
+    let alone: Vec<usize> = (0..store.events.len())
+        .filter(|&e| e == lonely || !index.cast(e).iter().any(|a| index.cast(lonely).contains(a)))
+        .collect();
+    let at = alone.binary_search(&lonely).unwrap();
+    group.bench_function("related: none within reach", |b| {
+        b.iter(|| black_box(related::related(store, &alone, at)))
     });
     group.finish();
 }
