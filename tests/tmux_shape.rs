@@ -74,3 +74,34 @@ fn zoom_step_through_the_histogram_and_jump_to_a_related_event() {
     tmux.keys(&["q"]);
     tmux.wait_for("the shell to come back", |s| s.contains("exit=0"));
 }
+
+#[test]
+fn wide_terminals_show_a_sparkline_per_actor_that_follows_the_search() {
+    let Some(tmux) = tmux_or_skip(200, 50) else {
+        return;
+    };
+    tmux.open_evex("", "", "60/60 events");
+    // Counted on the search thread after the first frame: each row fills in.
+    let shown = tmux.wait_for("the sparklines", |s| {
+        s.contains("Actors · match any · 1998–2015")
+            && s.lines()
+                .find(|l| l.contains("Alexander Lukashenko"))
+                .is_some_and(|l| l.contains('█'))
+    });
+    let sidebar_rows: Vec<&str> = shown.lines().filter_map(|l| l.split("││").next()).collect();
+    assert!(
+        sidebar_rows.iter().all(|r| !r.contains('…')),
+        "every row counted: {shown}"
+    );
+    tmux.keys(&["/"]);
+    tmux.type_text("bakiyev");
+    tmux.keys(&["Enter"]);
+    // Bakiyev's events run from 2010 to 2015-08: the histogram fits them by month, and so
+    // do the sparklines.
+    let searched = tmux.wait_for("the search's sparklines", |s| {
+        s.contains("search “bakiyev”") && s.contains("Actors · match any · 2010-01–2015-08")
+    });
+    assert!(searched.contains("Kurmanbek Bakiyev"), "{searched}");
+    tmux.keys(&["q"]);
+    tmux.wait_for("the shell to come back", |s| s.contains("exit=0"));
+}
