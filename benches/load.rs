@@ -100,12 +100,11 @@ fn datasets(c: &mut Criterion) {
         });
         group.bench_function(format!("{name} read, map and check/{n}"), |b| {
             b.iter_with_large_drop(|| {
-                let imported = formats::read(open(), name, &Options::default()).unwrap();
-                black_box(store::check(imported.file).unwrap())
+                black_box(formats::read(open(), name, &Options::default()).unwrap())
             })
         });
         let imported = formats::read(open(), name, &Options::default()).unwrap();
-        let store = store::check(imported.file).unwrap().store;
+        let store = imported.store;
         let cache = Cache::new(dir.path().join("cache"));
         let bytes = std::fs::read(&path).unwrap();
         let key = Key::new(&std::fs::metadata(&path).unwrap(), &bytes);

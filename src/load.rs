@@ -130,7 +130,7 @@ pub fn check(read: ReadFile) -> Result<Loaded, ()> {
         }
         Content::Imported(imported) => {
             report_skipped(&name, &imported);
-            (String::new(), store::check(imported.file))
+            return Ok(imported.into_loaded());
         }
     };
     checked.map_err(|e| {

@@ -17,7 +17,7 @@ fn acled() -> App {
     let path = "tests/fixtures/formats/acled.csv";
     let file = BufReader::new(File::open(path).unwrap());
     let imported = formats::read(file, path, &formats::Options::default()).unwrap();
-    App::new(store::check(imported.file).unwrap().store, MONO)
+    App::new(imported.store, MONO)
 }
 
 fn screen_at(app: &mut App, width: u16, height: u16) -> String {

@@ -17,7 +17,7 @@ fn read(name: &str, options: &Options) -> Result<formats::Imported, ImportError>
 
 fn open_with(name: &str, options: &Options) -> Store {
     let imported = read(name, options).unwrap_or_else(|e| panic!("{name}: {e:?}"));
-    store::check(imported.file).unwrap().store
+    imported.store
 }
 
 fn open(name: &str) -> Store {
@@ -282,7 +282,7 @@ fn timelinejs_bce_years_are_refused_clearly() {
         ..Options::default()
     };
     let imported = read("timeline.json", &options).unwrap();
-    assert_eq!((imported.skipped_rows, imported.file.events.len()), (1, 4));
+    assert_eq!((imported.skipped_rows, imported.store.events.len()), (1, 4));
 }
 
 #[test]

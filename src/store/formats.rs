@@ -24,7 +24,7 @@ use std::io::{self, BufRead};
 pub use build::Builder;
 pub use columns::ColumnMap;
 
-use super::{Diagnostic, StoreFile};
+use super::{Diagnostic, Loaded, Store};
 
 /// Every format evex reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -94,15 +94,27 @@ pub struct Options {
     pub skip_bad_rows: bool,
 }
 
-/// A file read into a store file, with the rows that were skipped and why.
+/// A file read into a store, with the rows that were skipped and why. Every row was held to
+/// the rules a store's events are, so the store needs no second check.
 #[derive(Debug)]
 pub struct Imported {
-    pub file: StoreFile,
+    pub store: Store,
     pub format: Format,
     /// How many rows were skipped (only with `skip_bad_rows`).
     pub skipped_rows: usize,
     /// What was wrong with them, one diagnostic per problem.
     pub skipped: Vec<Diagnostic>,
+}
+
+impl Imported {
+    /// The store, loaded: imported rows leave no warnings (every actor and source made is
+    /// one some event names).
+    pub fn into_loaded(self) -> Loaded {
+        Loaded {
+            store: self.store,
+            warnings: Vec::new(),
+        }
+    }
 }
 
 /// Why a file could not be read as events.

@@ -28,7 +28,7 @@ struct Columns {
     source: Option<usize>,
     notes: Option<usize>,
     /// Every column not mapped to a field, kept as extra.
-    extra: Vec<usize>,
+    extra: rows::Kept,
 }
 
 impl Columns {
@@ -58,7 +58,7 @@ impl Columns {
             place,
             source: f("source"),
             notes: f("notes"),
-            extra: Vec::new(),
+            extra: rows::Kept::new(header, Vec::new()),
         };
         let mapped: Vec<usize> = [
             columns.id,
@@ -76,9 +76,10 @@ impl Columns {
         .flatten()
         .chain(columns.place.iter().copied())
         .collect();
-        columns.extra = (0..header.names.len())
+        let kept = (0..header.names.len())
             .filter(|i| !mapped.contains(i))
             .collect();
+        columns.extra = rows::Kept::new(header, kept);
         Ok(columns)
     }
 }
@@ -148,7 +149,7 @@ fn row(header: &Header, c: &Columns, record: &csv::StringRecord) -> Draft {
         url: None,
     });
     draft.notes = get(c.notes).map(str::to_owned);
-    draft.extra = rows::extra(header, &c.extra, record);
+    draft.extra = c.extra.of_record(record);
     draft
 }
 

@@ -53,7 +53,15 @@ pub fn split_header(line: &str) -> Vec<String> {
 
 /// A row's value, or `None` when it is blank or says `NA`.
 pub fn value(text: &str) -> Option<&str> {
-    let text = text.trim();
+    let bytes = text.as_bytes();
+    let plain =
+        |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii() && !matches!(b, b' ' | b'\t'..=b'\r'));
+    // Most values have nothing to trim: only a value that starts or ends oddly is trimmed.
+    let text = if plain(bytes.first()) && plain(bytes.last()) {
+        text
+    } else {
+        text.trim()
+    };
     (!text.is_empty() && text != "NA" && text != "N/A").then_some(text)
 }
 

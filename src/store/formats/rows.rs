@@ -3,6 +3,7 @@
 //! line, and a row's unmapped columns kept.
 
 use std::io::BufRead;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -158,17 +159,35 @@ pub fn sniff(head: &[u8]) -> u8 {
         .unwrap_or(b',')
 }
 
-/// The named values of `columns` in a record, leaving out blanks and `NA`.
-pub fn extra(header: &Header, columns: &[usize], record: &csv::StringRecord) -> Extra {
-    let bytes = columns
-        .iter()
-        .map(|&i| header.names[i].len() + record.get(i).map_or(0, str::len) + 2)
-        .sum();
-    let mut extra = Extra::with_capacity(bytes);
-    for &i in columns {
-        if let Some(v) = record.get(i).and_then(value) {
-            extra.push(&header.names[i], v);
+/// The columns a table keeps as extra, and their names, which every row's [`Extra`] shares.
+pub struct Kept {
+    columns: Vec<usize>,
+    names: Arc<Vec<Box<str>>>,
+}
+
+impl Kept {
+    pub fn new(header: &Header, columns: Vec<usize>) -> Self {
+        let names = columns
+            .iter()
+            .map(|&i| Box::from(header.names[i].as_str()))
+            .collect();
+        Self {
+            columns,
+            names: Arc::new(names),
         }
     }
-    extra
+
+    /// A row's kept values, which `get` gives by column; blanks and `NA` are left out.
+    pub fn of<'r>(&self, get: impl Fn(usize) -> Option<&'r str>) -> Extra {
+        let values = self
+            .columns
+            .iter()
+            .map(|&i| get(i).and_then(value).unwrap_or(""));
+        Extra::of_columns(&self.names, values)
+    }
+
+    /// A record's kept values.
+    pub fn of_record(&self, record: &csv::StringRecord) -> Extra {
+        self.of(|i| record.get(i))
+    }
 }
