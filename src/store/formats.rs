@@ -92,6 +92,8 @@ pub struct Options {
     pub map: Option<ColumnMap>,
     /// Open the good rows of a file with bad ones, instead of refusing it.
     pub skip_bad_rows: bool,
+    /// The file's size, when known: reading then makes room for its events once.
+    pub bytes: Option<u64>,
 }
 
 /// A file read into a store, with the rows that were skipped and why. Every row was held to
@@ -180,7 +182,7 @@ pub fn detect(head: &[u8]) -> Option<Format> {
 /// Reads the events of a file that is not a RON store. `name` is the file's name for
 /// messages and for the store's title.
 pub fn read(
-    mut input: impl BufRead,
+    mut input: impl BufRead + Send,
     name: &str,
     options: &Options,
 ) -> Result<Imported, ImportError> {
@@ -193,6 +195,7 @@ pub fn read(
         .file_name()
         .map_or(name.into(), |n| n.to_string_lossy());
     let mut builder = Builder::new(&short, options.skip_bad_rows);
+    builder.expected_bytes = options.bytes;
     match format {
         Format::Ron => {
             return Err(ImportError::unreadable(

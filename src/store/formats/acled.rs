@@ -84,7 +84,7 @@ impl Columns {
     }
 }
 
-pub fn read(input: impl BufRead, builder: &mut Builder) -> Result<(), ImportError> {
+pub fn read(input: impl BufRead + Send, builder: &mut Builder) -> Result<(), ImportError> {
     let mut rows = rows::Rows::new(input, None, true)?;
     let header = rows.header();
     let columns = Columns::new(&header)?;

@@ -56,9 +56,6 @@ impl Draft {
     }
 }
 
-/// Events per chunk while a file is read.
-const EVENT_CHUNK: usize = 1 << 16;
-
 pub struct Builder {
     /// The file's name, for messages, the store's title and rows that cite no source.
     pub name: String,
@@ -74,9 +71,9 @@ pub struct Builder {
     /// Every source by its number, hashed by what a row names it by (title, publisher and
     /// address), so no source is copied.
     source_by_ref: HashTable<SourceId>,
-    /// Events in chunks, put together once at the end: a million events are not copied
-    /// again each time one vector doubles.
-    events: Vec<Vec<Event>>,
+    /// The file's size, when known: room for its events is then made once.
+    pub expected_bytes: Option<u64>,
+    events: Vec<Event>,
     /// Every event by its id (as its number, hashed by its id, so no id is copied) and the
     /// row it came from.
     event_ids: HashTable<(usize, At)>,
@@ -96,6 +93,7 @@ impl Builder {
             actor_ids: FxHashSet::default(),
             sources: Vec::new(),
             source_by_ref: HashTable::new(),
+            expected_bytes: None,
             events: Vec::new(),
             event_ids: HashTable::new(),
             problems: Vec::new(),
@@ -195,30 +193,44 @@ impl Builder {
         );
     }
 
+    /// Makes room for the events of the whole file, from how many rows its first `bytes`
+    /// held. Room never used costs no memory, so it errs on the large side; a copy of a
+    /// million events each time the vector doubled would cost new pages.
+    pub fn expect_rows(&mut self, rows: usize, bytes: u64) {
+        if let Some(total) = self.expected_bytes
+            && rows > 0
+            && bytes > 0
+        {
+            let rows = u128::from(total) * rows as u128 * 5 / (u128::from(bytes) * 4);
+            let rows = usize::try_from(rows).unwrap_or(0);
+            self.events.reserve(rows);
+            let events = &self.events;
+            self.event_ids.reserve(rows, |&(n, _)| {
+                FxBuildHasher.hash_one(events[n].id.as_str())
+            });
+        }
+    }
+
+    /// A line that is no row at all (not UTF-8, a wrong number of fields).
+    pub fn bad_line(&mut self, at: At, problem: String) {
+        self.bad_row(at, vec![problem]);
+    }
+
     /// The row the event with `id` came from, if there is one.
     fn row_of(&self, id: &str) -> Option<At> {
         let events = &self.events;
         self.event_ids
-            .find(FxBuildHasher.hash_one(id), |&(n, _)| {
-                nth(events, n).id == id
-            })
+            .find(FxBuildHasher.hash_one(id), |&(n, _)| events[n].id == id)
             .map(|&(_, at)| at)
     }
 
     fn add(&mut self, at: At, event: Event) {
-        if self
-            .events
-            .last()
-            .is_none_or(|chunk| chunk.len() == EVENT_CHUNK)
-        {
-            self.events.push(Vec::with_capacity(EVENT_CHUNK));
-        }
-        let n = (self.events.len() - 1) * EVENT_CHUNK + self.events.last().map_or(0, Vec::len);
+        let n = self.events.len();
         let hash = FxBuildHasher.hash_one(event.id.as_str());
-        self.events.last_mut().expect("just made sure").push(event);
+        self.events.push(event);
         let events = &self.events;
         self.event_ids.insert_unique(hash, (n, at), |&(n, _)| {
-            FxBuildHasher.hash_one(nth(events, n).id.as_str())
+            FxBuildHasher.hash_one(events[n].id.as_str())
         });
     }
 
@@ -305,16 +317,12 @@ impl Builder {
             return Err(ImportError::BadRows(self.problems));
         }
         drop(self.event_ids);
-        let mut events = Vec::with_capacity(self.events.iter().map(Vec::len).sum());
-        self.events
-            .into_iter()
-            .for_each(|chunk| events.extend(chunk));
         Ok(Imported {
             store: Store::in_timeline_order(
                 self.title.unwrap_or(self.name),
                 self.sources,
                 self.actors,
-                events,
+                self.events,
             ),
             format,
             skipped_rows: self.skipped_rows,
@@ -325,11 +333,6 @@ impl Builder {
 
 fn source_hash(title: &str, publisher: &str, url: Option<&str>) -> u64 {
     FxBuildHasher.hash_one((title, publisher, url))
-}
-
-/// The `n`-th event of `chunks`.
-fn nth(chunks: &[Vec<Event>], n: usize) -> &Event {
-    &chunks[n / EVENT_CHUNK][n % EVENT_CHUNK]
 }
 
 fn describe(at: At) -> String {

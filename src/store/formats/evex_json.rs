@@ -11,7 +11,7 @@ use crate::date::{Bound, PartialDate, When};
 use crate::store::ActorKind;
 use crate::store::EventRecord;
 
-pub fn read(input: impl BufRead, builder: &mut Builder) -> Result<(), ImportError> {
+pub fn read(input: impl BufRead + Send, builder: &mut Builder) -> Result<(), ImportError> {
     for_each_item(input, |n, item| {
         let draft = match serde_json::from_value::<EventRecord>(item) {
             Ok(record) => row(record),

@@ -84,7 +84,7 @@ struct Columns {
     extra: rows::Kept,
 }
 
-pub fn read(mut input: impl BufRead, builder: &mut Builder) -> Result<(), ImportError> {
+pub fn read(mut input: impl BufRead + Send, builder: &mut Builder) -> Result<(), ImportError> {
     // The first row says which GDELT it is; every row must then have as many columns.
     let head = input.fill_buf()?;
     let first = head.split(|&b| b == b'\n').next().unwrap_or(head);

@@ -26,7 +26,7 @@ struct Columns {
     extra: rows::Kept,
 }
 
-pub fn read(input: impl BufRead, builder: &mut Builder) -> Result<(), ImportError> {
+pub fn read(input: impl BufRead + Send, builder: &mut Builder) -> Result<(), ImportError> {
     builder.ids_repeat_by_date = true;
     let mut rows = rows::Rows::new(input, None, true)?;
     let header = rows.header();

@@ -108,7 +108,7 @@ pub fn text(value: &Value) -> String {
 /// Any JSON array of objects (or JSON Lines), mapped like a table whose header is the first
 /// object's keys; keys that later objects add are kept as extra columns.
 pub fn read(
-    input: impl BufRead,
+    input: impl BufRead + Send,
     builder: &mut Builder,
     options: &Options,
 ) -> Result<(), ImportError> {

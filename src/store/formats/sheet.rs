@@ -15,7 +15,7 @@ pub fn is_header(header: &[String]) -> bool {
     has("Year") && has("Headline") && has("End Year")
 }
 
-pub fn read(input: impl BufRead, builder: &mut Builder) -> Result<(), ImportError> {
+pub fn read(input: impl BufRead + Send, builder: &mut Builder) -> Result<(), ImportError> {
     let mut rows = rows::Rows::new(input, None, true)?;
     let header = rows.header();
     let f = |name: &str| header.find(name);

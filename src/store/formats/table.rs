@@ -239,7 +239,7 @@ fn no_column(header: &Header, wanted: &str) -> ImportError {
 
 /// Any CSV or TSV with a header.
 pub fn read_csv(
-    input: impl BufRead,
+    input: impl BufRead + Send,
     builder: &mut Builder,
     options: &Options,
 ) -> Result<(), ImportError> {

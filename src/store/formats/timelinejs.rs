@@ -44,7 +44,7 @@ struct SlideText {
     text: Option<String>,
 }
 
-pub fn read(input: impl BufRead, builder: &mut Builder) -> Result<(), ImportError> {
+pub fn read(input: impl BufRead + Send, builder: &mut Builder) -> Result<(), ImportError> {
     let timeline: Timeline = serde_json::from_reader(input).map_err(|e| {
         ImportError::unreadable(
             format!("not a TimelineJS timeline (line {}, column {}): {e}", e.line(), e.column()),
