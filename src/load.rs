@@ -179,8 +179,8 @@ fn print_import_error(name: &str, error: ImportError) {
                 count(problems.len(), "problem")
             );
         }
-        ImportError::Unreadable { message, help } => {
-            let d = Diagnostic::error(None, message).with_help(help);
+        ImportError::Unreadable { at, message, help } => {
+            let d = Diagnostic::error(at, message).with_help(help);
             print_diagnostics(name, "", &[d]);
         }
         ImportError::Io(e) => say!("evex: {name}: cannot read: {e}"),

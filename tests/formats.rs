@@ -270,12 +270,20 @@ fn timelinejs_bce_years_are_refused_clearly() {
     let Err(ImportError::BadRows(problems)) = read("timeline.json", &Options::default()) else {
         panic!("a BCE year is a bad row");
     };
-    let messages: Vec<&str> = problems.iter().map(|d| d.message.as_str()).collect();
+    let messages: Vec<(usize, usize, &str)> = problems
+        .iter()
+        .map(|d| {
+            let at = d.position.expect("placed where the slide starts");
+            (at.line, at.col, d.message.as_str())
+        })
+        .collect();
     assert_eq!(
         messages,
-        [
-            "item 3: start_date \"-500\": year -500 is BCE; evex dates run from year 0000 to 9999 (BCE dates are not supported yet)"
-        ]
+        [(
+            45,
+            5,
+            "start_date \"-500\": year -500 is BCE; evex dates run from year 0000 to 9999 (BCE dates are not supported yet)"
+        )]
     );
     let options = Options {
         skip_bad_rows: true,

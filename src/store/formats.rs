@@ -24,7 +24,7 @@ use std::io::{self, BufRead};
 pub use build::Builder;
 pub use columns::ColumnMap;
 
-use super::{Diagnostic, Loaded, Store};
+use super::{Diagnostic, Loaded, Position, Store};
 
 /// Every format evex reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -127,7 +127,12 @@ pub enum ImportError {
     /// The format is unknown, or the columns cannot be mapped: what it looked like and how
     /// to map it.
     #[error("{message}")]
-    Unreadable { message: String, help: String },
+    Unreadable {
+        /// Where in the file, when it is one place.
+        at: Option<Position>,
+        message: String,
+        help: String,
+    },
     /// Rows that could not be mapped, every one listed.
     #[error("{} bad row(s)", .0.len())]
     BadRows(Vec<Diagnostic>),
@@ -136,6 +141,20 @@ pub enum ImportError {
 impl ImportError {
     pub fn unreadable(message: impl Into<String>, help: impl Into<String>) -> Self {
         Self::Unreadable {
+            at: None,
+            message: message.into(),
+            help: help.into(),
+        }
+    }
+
+    /// What is wrong at one place in the file.
+    pub fn unreadable_at(
+        at: Position,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) -> Self {
+        Self::Unreadable {
+            at: Some(at),
             message: message.into(),
             help: help.into(),
         }

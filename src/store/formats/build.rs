@@ -15,11 +15,24 @@ use crate::store::{
     Store,
 };
 
-/// Where a row is: a line of a text table, or the n-th item of a JSON document.
+/// Where a row is: a line of a text table, or the n-th item of a JSON document and where it
+/// starts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum At {
     Line(u64),
-    Item(usize),
+    Item { n: usize, at: Position },
+}
+
+impl At {
+    fn position(self) -> Position {
+        match self {
+            Self::Line(line) => Position {
+                line: usize::try_from(line).unwrap_or(usize::MAX),
+                col: 1,
+            },
+            Self::Item { at, .. } => at,
+        }
+    }
 }
 
 /// A source as a row names it.
@@ -136,7 +149,7 @@ impl Builder {
             Some(id) => id,
             None => match at {
                 At::Line(line) => format!("line-{line}"),
-                At::Item(n) => format!("item-{n}"),
+                At::Item { n, .. } => format!("item-{n}"),
             },
         };
         let id = if let Some(first) = self.row_of(&given) {
@@ -237,17 +250,8 @@ impl Builder {
     fn bad_row(&mut self, at: At, problems: Vec<String>) {
         self.skipped_rows += 1;
         for problem in problems {
-            let diagnostic = match at {
-                At::Line(line) => Diagnostic::error(
-                    Some(Position {
-                        line: usize::try_from(line).unwrap_or(usize::MAX),
-                        col: 1,
-                    }),
-                    problem,
-                ),
-                At::Item(n) => Diagnostic::error(None, format!("item {n}: {problem}")),
-            };
-            self.problems.push(diagnostic);
+            self.problems
+                .push(Diagnostic::error(Some(at.position()), problem));
         }
     }
 
@@ -312,7 +316,7 @@ impl Builder {
     /// The store, or every bad row when there are some and they may not be skipped.
     pub fn finish(mut self, format: Format) -> Result<Imported, ImportError> {
         // Rows are mapped in batches and bad lines reported as they are read: file order.
-        self.problems.sort_by_key(|d| d.position.map(|p| p.line));
+        self.problems.sort_by_key(|d| d.position);
         if !self.problems.is_empty() && !self.skip_bad_rows {
             return Err(ImportError::BadRows(self.problems));
         }
@@ -336,9 +340,10 @@ fn source_hash(title: &str, publisher: &str, url: Option<&str>) -> u64 {
 }
 
 fn describe(at: At) -> String {
+    let Position { line, col } = at.position();
     match at {
-        At::Line(line) => format!("on line {line}"),
-        At::Item(n) => format!("by item {n}"),
+        At::Line(_) => format!("on line {line}"),
+        At::Item { .. } => format!("by the item at line {line}, column {col}"),
     }
 }
 
