@@ -9,7 +9,7 @@ use std::io::BufReader;
 
 use common::{draw, key, typed};
 use evex::app::App;
-use evex::store::{self, formats};
+use evex::store::formats;
 use evex::theme::MONO;
 use ratatui::crossterm::event::KeyCode;
 

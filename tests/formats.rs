@@ -7,7 +7,7 @@ use std::io::BufReader;
 
 use evex::date::{PartialDate, Precision, When};
 use evex::store::formats::{self, ColumnMap, Format, ImportError, Options};
-use evex::store::{self, ActorKind, Event, EventKind, Store};
+use evex::store::{ActorKind, Event, EventKind, Store};
 
 fn read(name: &str, options: &Options) -> Result<formats::Imported, ImportError> {
     let path = format!("tests/fixtures/formats/{name}");
