@@ -98,14 +98,16 @@ fn datasets(c: &mut Criterion) {
                 black_box(rows)
             })
         });
+        // As the binary reads a file: knowing its size.
+        let options = Options {
+            bytes: Some(std::fs::metadata(&path).unwrap().len()),
+            ..Options::default()
+        };
         group.bench_function(format!("{name} read, map and check/{n}"), |b| {
-            b.iter_with_large_drop(|| {
-                let imported = formats::read(open(), name, &Options::default()).unwrap();
-                black_box(store::check(imported.file).unwrap())
-            })
+            b.iter_with_large_drop(|| black_box(formats::read(open(), name, &options).unwrap()))
         });
-        let imported = formats::read(open(), name, &Options::default()).unwrap();
-        let store = store::check(imported.file).unwrap().store;
+        let imported = formats::read(open(), name, &options).unwrap();
+        let store = imported.store;
         let cache = Cache::new(dir.path().join("cache"));
         let bytes = std::fs::read(&path).unwrap();
         let key = Key::new(&std::fs::metadata(&path).unwrap(), &bytes);

@@ -5,8 +5,8 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use evex::store;
 use evex::store::formats::Imported;
-use evex::store::{self, Severity};
 use evex::text::count;
 
 use crate::load::{self, Content, ReadArgs, print_diagnostics, report_skipped};
@@ -100,13 +100,12 @@ fn write(output: &Path, name: &str, imported: Imported) -> Result<String, String
         env!("CARGO_PKG_VERSION"),
         imported.format
     );
-    imported
-        .file
-        .write_ron(&mut writer, &comment)
+    let file = imported.store.to_file();
+    file.write_ron(&mut writer, &comment)
         .and_then(|()| writer.flush())
         .map_err(failed)?;
     let temp = writer.into_inner().map_err(|e| failed(e.into_error()))?;
-    let loaded = store::check(imported.file).map_err(|e| {
+    let loaded = store::check(file).map_err(|e| {
         print_diagnostics(name, "", e.diagnostics());
         format!("{name}: the imported store has the problems above; nothing was written")
     })?;
@@ -121,36 +120,23 @@ fn write(output: &Path, name: &str, imported: Imported) -> Result<String, String
     ))
 }
 
-/// `evex validate` of a dataset: its rows were read (bad ones listed already), now the store
-/// they make is checked.
+/// `evex validate` of a dataset: its rows were read and checked (bad ones listed already);
+/// what is left is to say what the store holds.
 pub fn validate(name: &str, imported: Imported, deny_warnings: bool) -> ExitCode {
     report_skipped(name, &imported);
     let format = imported.format;
-    match store::check(imported.file) {
-        Err(e) => {
-            let all = e.diagnostics();
-            print_diagnostics(name, "", all);
-            let errors = all.iter().filter(|d| d.severity == Severity::Error).count();
-            say!(
-                "evex: {name}: {}, {}",
-                count(errors, "error"),
-                count(all.len() - errors, "warning")
-            );
-            ExitCode::from(1)
-        }
-        Ok(loaded) => {
-            print_diagnostics(name, "", &loaded.warnings);
-            let s = &loaded.store;
-            // A reader that went away does not change what the store is.
-            let _ = writeln!(
-                std::io::stdout(),
-                "{name} ({format}): {}, {}, {}: no errors, {}",
-                count(s.events.len(), "event"),
-                count(s.actors.len(), "actor"),
-                count(s.sources.len(), "source"),
-                count(loaded.warnings.len(), "warning")
-            );
-            ExitCode::from(u8::from(deny_warnings && !loaded.warnings.is_empty()))
-        }
-    }
+    // Every row was checked as it was read; what loads has no warnings.
+    let loaded = imported.into_loaded();
+    print_diagnostics(name, "", &loaded.warnings);
+    let s = &loaded.store;
+    // A reader that went away does not change what the store is.
+    let _ = writeln!(
+        std::io::stdout(),
+        "{name} ({format}): {}, {}, {}: no errors, {}",
+        count(s.events.len(), "event"),
+        count(s.actors.len(), "actor"),
+        count(s.sources.len(), "source"),
+        count(loaded.warnings.len(), "warning")
+    );
+    ExitCode::from(u8::from(deny_warnings && !loaded.warnings.is_empty()))
 }

@@ -41,6 +41,7 @@ impl ReadArgs {
             format: self.from,
             map: self.map.clone(),
             skip_bad_rows: self.skip_bad_rows,
+            bytes: None,
         }
     }
 }
@@ -106,8 +107,12 @@ pub fn read(path: Option<&Path>, how: &Options) -> Result<ReadFile, ()> {
         .map_err(|e| say!("evex: {name}: cannot read: {e}"))?;
         Content::Ron(input::text(name.clone(), bytes).map_err(|e| say!("evex: {e}"))?)
     } else {
+        let how = Options {
+            bytes: std::fs::metadata(path).ok().map(|m| m.len()),
+            ..how.clone()
+        };
         let imported = with_progress(&format!("reading {name}"), || {
-            formats::read(&mut reader, &name, how)
+            formats::read(&mut reader, &name, &how)
         });
         // The hash must cover the whole file, whatever the parser left unread.
         io::copy(&mut reader, &mut io::sink()).map_err(|e| say!("evex: {name}: {e}"))?;
@@ -130,7 +135,7 @@ pub fn check(read: ReadFile) -> Result<Loaded, ()> {
         }
         Content::Imported(imported) => {
             report_skipped(&name, &imported);
-            (String::new(), store::check(imported.file))
+            return Ok(imported.into_loaded());
         }
     };
     checked.map_err(|e| {
@@ -174,8 +179,8 @@ fn print_import_error(name: &str, error: ImportError) {
                 count(problems.len(), "problem")
             );
         }
-        ImportError::Unreadable { message, help } => {
-            let d = Diagnostic::error(None, message).with_help(help);
+        ImportError::Unreadable { at, message, help } => {
+            let d = Diagnostic::error(at, message).with_help(help);
             print_diagnostics(name, "", &[d]);
         }
         ImportError::Io(e) => say!("evex: {name}: cannot read: {e}"),

@@ -2,6 +2,7 @@
 //! whose events are in timeline order.
 
 mod diagnostic;
+mod extra;
 mod format;
 pub mod formats;
 mod locate;
@@ -9,7 +10,8 @@ mod record;
 mod validate;
 
 pub use diagnostic::{Diagnostic, Lines, Located, Position, Severity};
-pub use format::{Actor, ActorKind, EventEntry, EventKind, Extra, Source, StoreFile};
+pub use extra::{Extra, Pairs};
+pub use format::{Actor, ActorKind, EventEntry, EventKind, Source, StoreFile};
 pub use record::EventRecord;
 
 use serde::{Deserialize, Serialize};
@@ -179,6 +181,61 @@ fn syntax_diagnostic(error: &ron::error::SpannedError) -> Diagnostic {
 }
 
 impl Store {
+    /// A store of checked events, put in timeline order. Computing each key once and moving
+    /// events in place is much faster than comparing a million large events, and needs no
+    /// second copy of them.
+    pub(crate) fn in_timeline_order(
+        title: String,
+        sources: Vec<Source>,
+        actors: Vec<Actor>,
+        mut events: Vec<Event>,
+    ) -> Self {
+        // The same order as `When::timeline_cmp`; the sort is stable, so ties keep file order.
+        events.sort_by_cached_key(|e| e.when.sort_key());
+        Self {
+            title,
+            sources,
+            actors,
+            events,
+        }
+    }
+
+    /// The store as a store file, as `evex import` writes it: ids for references, dates as
+    /// text, and quotes not required (datasets' rows rarely have one).
+    pub fn to_file(&self) -> StoreFile {
+        let events = self
+            .events
+            .iter()
+            .map(|e| EventEntry {
+                id: e.id.clone(),
+                date: e.when.date_text(),
+                end: e.when.end.map(|d| d.to_string()),
+                circa: e.when.circa,
+                title: e.title.clone(),
+                kind: e.kind,
+                actors: e
+                    .actors
+                    .iter()
+                    .map(|&a| self.actors[a].id.clone())
+                    .collect(),
+                place: e.place.clone(),
+                source: self.sources[e.source].id.clone(),
+                quote: e.quote.clone().unwrap_or_default(),
+                tags: e.tags.clone(),
+                notes: e.notes.clone(),
+                category: e.category.clone(),
+                extra: e.extra.clone(),
+            })
+            .collect();
+        StoreFile {
+            title: self.title.clone(),
+            require_quotes: false,
+            sources: self.sources.clone(),
+            actors: self.actors.clone(),
+            events,
+        }
+    }
+
     /// The bundled store. It is checked by the test suite, so it always loads.
     pub fn bundled() -> Self {
         parse(BUNDLED)

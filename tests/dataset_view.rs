@@ -9,7 +9,7 @@ use std::io::BufReader;
 
 use common::{draw, key, typed};
 use evex::app::App;
-use evex::store::{self, formats};
+use evex::store::formats;
 use evex::theme::MONO;
 use ratatui::crossterm::event::KeyCode;
 
@@ -17,7 +17,7 @@ fn acled() -> App {
     let path = "tests/fixtures/formats/acled.csv";
     let file = BufReader::new(File::open(path).unwrap());
     let imported = formats::read(file, path, &formats::Options::default()).unwrap();
-    App::new(store::check(imported.file).unwrap().store, MONO)
+    App::new(imported.store, MONO)
 }
 
 fn screen_at(app: &mut App, width: u16, height: u16) -> String {

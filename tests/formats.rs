@@ -7,7 +7,7 @@ use std::io::BufReader;
 
 use evex::date::{PartialDate, Precision, When};
 use evex::store::formats::{self, ColumnMap, Format, ImportError, Options};
-use evex::store::{self, ActorKind, Event, EventKind, Store};
+use evex::store::{ActorKind, Event, EventKind, Store};
 
 fn read(name: &str, options: &Options) -> Result<formats::Imported, ImportError> {
     let path = format!("tests/fixtures/formats/{name}");
@@ -17,7 +17,7 @@ fn read(name: &str, options: &Options) -> Result<formats::Imported, ImportError>
 
 fn open_with(name: &str, options: &Options) -> Store {
     let imported = read(name, options).unwrap_or_else(|e| panic!("{name}: {e:?}"));
-    store::check(imported.file).unwrap().store
+    imported.store
 }
 
 fn open(name: &str) -> Store {
@@ -270,19 +270,27 @@ fn timelinejs_bce_years_are_refused_clearly() {
     let Err(ImportError::BadRows(problems)) = read("timeline.json", &Options::default()) else {
         panic!("a BCE year is a bad row");
     };
-    let messages: Vec<&str> = problems.iter().map(|d| d.message.as_str()).collect();
+    let messages: Vec<(usize, usize, &str)> = problems
+        .iter()
+        .map(|d| {
+            let at = d.position.expect("placed where the slide starts");
+            (at.line, at.col, d.message.as_str())
+        })
+        .collect();
     assert_eq!(
         messages,
-        [
-            "item 3: start_date \"-500\": year -500 is BCE; evex dates run from year 0000 to 9999 (BCE dates are not supported yet)"
-        ]
+        [(
+            45,
+            5,
+            "start_date \"-500\": year -500 is BCE; evex dates run from year 0000 to 9999 (BCE dates are not supported yet)"
+        )]
     );
     let options = Options {
         skip_bad_rows: true,
         ..Options::default()
     };
     let imported = read("timeline.json", &options).unwrap();
-    assert_eq!((imported.skipped_rows, imported.file.events.len()), (1, 4));
+    assert_eq!((imported.skipped_rows, imported.store.events.len()), (1, 4));
 }
 
 #[test]

@@ -94,8 +94,8 @@ proptest! {
         let options = Options { format: Some(Format::Evex), ..Options::default() };
         let imported = formats::read(exported.as_bytes(), "events.json", &options).unwrap();
         let mut ron = Vec::new();
-        imported.file.write_ron(&mut ron, "round trip").unwrap();
-        let reopened = store::check(imported.file).unwrap();
+        imported.store.to_file().write_ron(&mut ron, "round trip").unwrap();
+        let reopened = imported.into_loaded();
         prop_assert_eq!(&json(&reopened.store), &exported);
         let parsed = store::parse(std::str::from_utf8(&ron).unwrap()).unwrap();
         prop_assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);

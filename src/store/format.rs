@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::Extra;
+
 /// A whole store file: `Store(title: .., sources: [..], actors: [..], events: [..])`.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(rename = "Store", deny_unknown_fields)]
@@ -159,98 +161,6 @@ impl StoreFile {
             .to_io_writer_pretty(&mut *out, self, config)
             .map_err(std::io::Error::other)?;
         writeln!(out)
-    }
-}
-
-/// Named values in a fixed order, written as a map: `{"fatalities": "3", "iso": "804"}`.
-/// Packed into one string (names and values between separator characters), so a million
-/// rows with thirty extra columns each cost a million allocations, not sixty million.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
-pub struct Extra(String);
-
-/// Between one name and its value, and between pairs: characters no text shows.
-const NAME_END: char = '\u{1f}';
-const PAIR_END: char = '\u{1e}';
-
-impl Extra {
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    /// Adds a value at the end (separator characters in it become spaces).
-    pub fn push(&mut self, name: &str, value: &str) {
-        self.0.reserve(name.len() + value.len() + 2);
-        for (text, end) in [(name, NAME_END), (value, PAIR_END)] {
-            if text.contains([NAME_END, PAIR_END]) {
-                let clean = |c: char| {
-                    if c == NAME_END || c == PAIR_END {
-                        ' '
-                    } else {
-                        c
-                    }
-                };
-                self.0.extend(text.chars().map(clean));
-            } else {
-                self.0.push_str(text);
-            }
-            self.0.push(end);
-        }
-    }
-
-    /// An empty set with room for `bytes` of names and values.
-    pub fn with_capacity(bytes: usize) -> Self {
-        Self(String::with_capacity(bytes))
-    }
-
-    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.0
-            .split_terminator(PAIR_END)
-            .map(|pair| pair.split_once(NAME_END).unwrap_or((pair, "")))
-    }
-}
-
-impl<N: AsRef<str>, V: AsRef<str>> FromIterator<(N, V)> for Extra {
-    fn from_iter<I: IntoIterator<Item = (N, V)>>(pairs: I) -> Self {
-        let mut extra = Self::default();
-        for (name, value) in pairs {
-            extra.push(name.as_ref(), value.as_ref());
-        }
-        extra
-    }
-}
-
-impl Serialize for Extra {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        // Postcard needs the length up front.
-        let mut map = serializer.serialize_map(Some(self.iter().count()))?;
-        for (name, value) in self.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
-    }
-}
-
-impl<'de> Deserialize<'de> for Extra {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = Extra;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a map of column names to text")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Extra, A::Error> {
-                let mut extra = Extra::default();
-                while let Some((name, value)) = map.next_entry::<String, String>()? {
-                    extra.push(&name, &value);
-                }
-                Ok(extra)
-            }
-        }
-        deserializer.deserialize_map(Visitor)
     }
 }
 

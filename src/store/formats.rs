@@ -24,7 +24,7 @@ use std::io::{self, BufRead};
 pub use build::Builder;
 pub use columns::ColumnMap;
 
-use super::{Diagnostic, StoreFile};
+use super::{Diagnostic, Loaded, Position, Store};
 
 /// Every format evex reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -92,17 +92,31 @@ pub struct Options {
     pub map: Option<ColumnMap>,
     /// Open the good rows of a file with bad ones, instead of refusing it.
     pub skip_bad_rows: bool,
+    /// The file's size, when known: reading then makes room for its events once.
+    pub bytes: Option<u64>,
 }
 
-/// A file read into a store file, with the rows that were skipped and why.
+/// A file read into a store, with the rows that were skipped and why. Every row was held to
+/// the rules a store's events are, so the store needs no second check.
 #[derive(Debug)]
 pub struct Imported {
-    pub file: StoreFile,
+    pub store: Store,
     pub format: Format,
     /// How many rows were skipped (only with `skip_bad_rows`).
     pub skipped_rows: usize,
     /// What was wrong with them, one diagnostic per problem.
     pub skipped: Vec<Diagnostic>,
+}
+
+impl Imported {
+    /// The store, loaded: imported rows leave no warnings (every actor and source made is
+    /// one some event names).
+    pub fn into_loaded(self) -> Loaded {
+        Loaded {
+            store: self.store,
+            warnings: Vec::new(),
+        }
+    }
 }
 
 /// Why a file could not be read as events.
@@ -113,7 +127,12 @@ pub enum ImportError {
     /// The format is unknown, or the columns cannot be mapped: what it looked like and how
     /// to map it.
     #[error("{message}")]
-    Unreadable { message: String, help: String },
+    Unreadable {
+        /// Where in the file, when it is one place.
+        at: Option<Position>,
+        message: String,
+        help: String,
+    },
     /// Rows that could not be mapped, every one listed.
     #[error("{} bad row(s)", .0.len())]
     BadRows(Vec<Diagnostic>),
@@ -122,6 +141,20 @@ pub enum ImportError {
 impl ImportError {
     pub fn unreadable(message: impl Into<String>, help: impl Into<String>) -> Self {
         Self::Unreadable {
+            at: None,
+            message: message.into(),
+            help: help.into(),
+        }
+    }
+
+    /// What is wrong at one place in the file.
+    pub fn unreadable_at(
+        at: Position,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) -> Self {
+        Self::Unreadable {
+            at: Some(at),
             message: message.into(),
             help: help.into(),
         }
@@ -168,7 +201,7 @@ pub fn detect(head: &[u8]) -> Option<Format> {
 /// Reads the events of a file that is not a RON store. `name` is the file's name for
 /// messages and for the store's title.
 pub fn read(
-    mut input: impl BufRead,
+    mut input: impl BufRead + Send,
     name: &str,
     options: &Options,
 ) -> Result<Imported, ImportError> {
@@ -181,6 +214,7 @@ pub fn read(
         .file_name()
         .map_or(name.into(), |n| n.to_string_lossy());
     let mut builder = Builder::new(&short, options.skip_bad_rows);
+    builder.expected_bytes = options.bytes;
     match format {
         Format::Ron => {
             return Err(ImportError::unreadable(

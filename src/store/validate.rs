@@ -11,6 +11,7 @@ mod quotes;
 mod references;
 mod unused;
 
+pub(super) use self::dates::span_problem;
 use self::ids::index_of;
 use self::quotes::SourceTexts;
 use self::unused::Used;
@@ -54,14 +55,8 @@ pub(super) fn validate(
     if has_errors {
         return Err(problems);
     }
-    let events = timeline_order(events);
     Ok(Loaded {
-        store: Store {
-            title: file.title,
-            sources: file.sources,
-            actors: file.actors,
-            events,
-        },
+        store: Store::in_timeline_order(file.title, file.sources, file.actors, events),
         warnings: problems,
     })
 }
@@ -282,12 +277,4 @@ impl Checker<'_> {
             self.error(field_at, format!("{subject} has an empty {field}"));
         }
     }
-}
-
-/// Events sorted for the timeline: computing each key once and moving events in place is
-/// much faster than comparing a million large events, and needs no second copy of them.
-fn timeline_order(mut events: Vec<Event>) -> Vec<Event> {
-    // The same order as `When::timeline_cmp`; the sort is stable, so ties keep file order.
-    events.sort_by_cached_key(|e| e.when.sort_key());
-    events
 }

@@ -28,7 +28,7 @@ struct Columns {
     source: Option<usize>,
     notes: Option<usize>,
     /// Every column not mapped to a field, kept as extra.
-    extra: Vec<usize>,
+    extra: rows::Kept,
 }
 
 impl Columns {
@@ -58,7 +58,7 @@ impl Columns {
             place,
             source: f("source"),
             notes: f("notes"),
-            extra: Vec::new(),
+            extra: rows::Kept::new(header, Vec::new()),
         };
         let mapped: Vec<usize> = [
             columns.id,
@@ -76,14 +76,15 @@ impl Columns {
         .flatten()
         .chain(columns.place.iter().copied())
         .collect();
-        columns.extra = (0..header.names.len())
+        let kept = (0..header.names.len())
             .filter(|i| !mapped.contains(i))
             .collect();
+        columns.extra = rows::Kept::new(header, kept);
         Ok(columns)
     }
 }
 
-pub fn read(input: impl BufRead, builder: &mut Builder) -> Result<(), ImportError> {
+pub fn read(input: impl BufRead + Send, builder: &mut Builder) -> Result<(), ImportError> {
     let mut rows = rows::Rows::new(input, None, true)?;
     let header = rows.header();
     let columns = Columns::new(&header)?;
@@ -120,7 +121,7 @@ fn row(header: &Header, c: &Columns, record: &csv::StringRecord) -> Draft {
     let (event_type, sub_event_type) = (get(c.event_type), get(c.sub_event_type));
     draft.kind = Some(kind(event_type.unwrap_or(""), sub_event_type.unwrap_or("")));
     draft.category = match (event_type, sub_event_type) {
-        (Some(t), Some(s)) => Some(format!("{t}: {s}")),
+        (Some(t), Some(s)) => Some([t, ": ", s].concat()),
         (t, s) => t.or(s).map(str::to_owned),
     };
     for &(actor, assoc, inter) in &c.actors {
@@ -148,35 +149,34 @@ fn row(header: &Header, c: &Columns, record: &csv::StringRecord) -> Draft {
         url: None,
     });
     draft.notes = get(c.notes).map(str::to_owned);
-    draft.extra = rows::extra(header, &c.extra, record);
+    draft.extra = c.extra.of_record(record);
     draft
 }
 
-/// "Peaceful protest: Protesters (Ukraine) in Kyiv".
+/// "Peaceful protest: Protesters (Ukraine) in Kyiv", made at its exact length.
 fn title(
     what: Option<&str>,
     actors: &[(String, ActorKind)],
     c: &Columns,
     record: &csv::StringRecord,
 ) -> String {
-    let mut title = what.unwrap_or("Event").to_owned();
-    let main: Vec<&str> = c
+    let mut parts = vec![what.unwrap_or("Event")];
+    let main = c
         .actors
         .iter()
-        .filter_map(|&(a, _, _)| a.and_then(|i| record.get(i)).and_then(value))
-        .collect();
-    if !main.is_empty() {
-        title += ": ";
-        title += &main.join(" and ");
-    } else if let Some((name, _)) = actors.first() {
-        title += ": ";
-        title += name;
+        .filter_map(|&(a, _, _)| a.and_then(|i| record.get(i)).and_then(value));
+    for (n, name) in main.enumerate() {
+        parts.extend([if n == 0 { ": " } else { " and " }, name]);
+    }
+    if parts.len() == 1
+        && let Some((name, _)) = actors.first()
+    {
+        parts.extend([": ", name.as_str()]);
     }
     if let Some(location) = c.place.first().and_then(|&i| record.get(i)).and_then(value) {
-        title += " in ";
-        title += location;
+        parts.extend([" in ", location]);
     }
-    title
+    parts.concat()
 }
 
 /// ACLED's event types to evex kinds (strategic developments by sub-event type).

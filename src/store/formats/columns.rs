@@ -53,7 +53,13 @@ pub fn split_header(line: &str) -> Vec<String> {
 
 /// A row's value, or `None` when it is blank or says `NA`.
 pub fn value(text: &str) -> Option<&str> {
-    let text = text.trim();
+    let plain = |b: &u8| b.is_ascii() && !matches!(b, b' ' | b'\t'..=b'\r');
+    // Most values have nothing to trim: only a value that starts or ends oddly is trimmed.
+    let text = match (text.as_bytes().first(), text.as_bytes().last()) {
+        (None, _) | (_, None) => return None,
+        (Some(first), Some(last)) if plain(first) && plain(last) => text,
+        _ => text.trim(),
+    };
     (!text.is_empty() && text != "NA" && text != "N/A").then_some(text)
 }
 

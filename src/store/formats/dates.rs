@@ -32,23 +32,36 @@ pub fn parse(text: &str) -> Result<PartialDate, String> {
     }
     let bytes = text.as_bytes();
     let digits = |range: std::ops::Range<usize>| bytes[range].iter().all(u8::is_ascii_digit);
+    let mut rearranged = [0u8; 10];
     let iso = if bytes.len() > 10 && bytes[4] == b'-' && matches!(bytes[10], b'T' | b' ') {
         // An ISO date-time: the day is what evex keeps.
-        text[..10].to_owned()
+        &text[..10]
     } else if bytes.len() == 8 && digits(0..8) {
         // Compact YYYYMMDD (GDELT).
-        format!("{}-{}-{}", &text[..4], &text[4..6], &text[6..])
+        rearranged[..4].copy_from_slice(&bytes[..4]);
+        rearranged[5..7].copy_from_slice(&bytes[4..6]);
+        rearranged[8..].copy_from_slice(&bytes[6..]);
+        dashed(&mut rearranged)
     } else if bytes.len() == 10 && bytes[2] == b'-' && bytes[5] == b'-' && digits(6..10) {
         // Day first with dashes (DD-MM-YYYY), as some ACLED tools write.
-        format!("{}-{}-{}", &text[6..], &text[3..5], &text[..2])
+        rearranged[..4].copy_from_slice(&bytes[6..]);
+        rearranged[5..7].copy_from_slice(&bytes[3..5]);
+        rearranged[8..].copy_from_slice(&bytes[..2]);
+        dashed(&mut rearranged)
     } else {
-        text.to_owned()
+        text
     };
-    let iso = iso.as_str();
-    if let Some(date) = words(iso) {
-        return date;
+    if iso.bytes().all(|b| b.is_ascii_digit() || b == b'-') {
+        return from_iso(iso);
     }
-    from_iso(iso)
+    words(iso).unwrap_or_else(|| from_iso(iso))
+}
+
+/// `YYYY?MM?DD` (ASCII) with its gaps made dashes.
+fn dashed(date: &mut [u8; 10]) -> &str {
+    date[4] = b'-';
+    date[7] = b'-';
+    std::str::from_utf8(date).unwrap_or_default()
 }
 
 fn from_iso(text: &str) -> Result<PartialDate, String> {

@@ -4,15 +4,15 @@
 
 use std::io::BufRead;
 
-use super::build::{At, Draft, SourceRef};
+use super::build::{Draft, SourceRef};
 use super::json::for_each_item;
 use super::{Builder, ImportError};
 use crate::date::{Bound, PartialDate, When};
 use crate::store::ActorKind;
 use crate::store::EventRecord;
 
-pub fn read(input: impl BufRead, builder: &mut Builder) -> Result<(), ImportError> {
-    for_each_item(input, |n, item| {
+pub fn read(input: impl BufRead + Send, builder: &mut Builder) -> Result<(), ImportError> {
+    for_each_item(input, |at, item| {
         let draft = match serde_json::from_value::<EventRecord>(item) {
             Ok(record) => row(record),
             Err(e) => {
@@ -23,7 +23,7 @@ pub fn read(input: impl BufRead, builder: &mut Builder) -> Result<(), ImportErro
                 draft
             }
         };
-        builder.push(At::Item(n), draft);
+        builder.push(at, draft);
     })
 }
 

@@ -81,10 +81,10 @@ struct Columns {
     code: usize,
     place: usize,
     url: Option<usize>,
-    extra: Vec<usize>,
+    extra: rows::Kept,
 }
 
-pub fn read(mut input: impl BufRead, builder: &mut Builder) -> Result<(), ImportError> {
+pub fn read(mut input: impl BufRead + Send, builder: &mut Builder) -> Result<(), ImportError> {
     // The first row says which GDELT it is; every row must then have as many columns.
     let head = input.fill_buf()?;
     let first = head.split(|&b| b == b'\n').next().unwrap_or(head);
@@ -95,12 +95,12 @@ pub fn read(mut input: impl BufRead, builder: &mut Builder) -> Result<(), Import
             "check that this is a GDELT event export, or name its format with --from",
         ));
     }
-    let (header, c) = layout(width);
+    let c = layout(width);
     let mut rows = rows::Rows::new(input, Some(b'\t'), false)?;
-    rows.map_all(builder, |record| row(&header, &c, record))
+    rows.map_all(builder, |record| row(&c, record))
 }
 
-fn layout(width: usize) -> (Header, Columns) {
+fn layout(width: usize) -> Columns {
     let header = Header::new(names(if [57, 58, 61].contains(&width) {
         width
     } else {
@@ -120,7 +120,7 @@ fn layout(width: usize) -> (Header, Columns) {
         code: f("EventCode"),
         place: f("ActionGeo_FullName"),
         url: header.find("SOURCEURL"),
-        extra: Vec::new(),
+        extra: rows::Kept::new(&header, Vec::new()),
     };
     let mapped = [
         0,
@@ -131,13 +131,14 @@ fn layout(width: usize) -> (Header, Columns) {
         c.place,
         c.url.unwrap_or(usize::MAX),
     ];
-    let extra = (0..header.names.len())
+    let kept = (0..header.names.len())
         .filter(|i| !mapped.contains(i))
         .collect();
-    (header, Columns { extra, ..c })
+    let extra = rows::Kept::new(&header, kept);
+    Columns { extra, ..c }
 }
 
-fn row(header: &Header, c: &Columns, record: &csv::StringRecord) -> Draft {
+fn row(c: &Columns, record: &csv::StringRecord) -> Draft {
     let get = |i: usize| record.get(i).and_then(value);
     let mut draft = Draft {
         id: get(0).map(str::to_owned),
@@ -164,11 +165,12 @@ fn row(header: &Header, c: &Columns, record: &csv::StringRecord) -> Draft {
     let root = cameo::root(code);
     draft.kind = root.map(|(_, kind)| kind);
     let label = root.map_or("Event", |(label, _)| label);
-    draft.category = (!code.is_empty()).then(|| format!("CAMEO {code}: {label}"));
+    // Texts made with `concat` are exactly as long as they need to be: a million rows.
+    draft.category = (!code.is_empty()).then(|| ["CAMEO ", code, ": ", label].concat());
     draft.title = match names.as_slice() {
         [] => label.to_owned(),
-        [one] => format!("{one}: {label}"),
-        [one, two, ..] => format!("{one}: {label} – {two}"),
+        [one] => [one, ": ", label].concat(),
+        [one, two, ..] => [one, ": ", label, " – ", two].concat(),
     };
     draft.place = get(c.place).map(str::to_owned);
     draft.source = c.url.and_then(get).map(|url| {
@@ -183,6 +185,6 @@ fn row(header: &Header, c: &Columns, record: &csv::StringRecord) -> Draft {
             url: Some(url.to_owned()),
         }
     });
-    draft.extra = rows::extra(header, &c.extra, record);
+    draft.extra = c.extra.of_record(record);
     draft
 }

@@ -23,10 +23,10 @@ struct Columns {
     code: Option<usize>,
     place: Vec<usize>,
     publisher: Option<usize>,
-    extra: Vec<usize>,
+    extra: rows::Kept,
 }
 
-pub fn read(input: impl BufRead, builder: &mut Builder) -> Result<(), ImportError> {
+pub fn read(input: impl BufRead + Send, builder: &mut Builder) -> Result<(), ImportError> {
     builder.ids_repeat_by_date = true;
     let mut rows = rows::Rows::new(input, None, true)?;
     let header = rows.header();
@@ -52,7 +52,7 @@ pub fn read(input: impl BufRead, builder: &mut Builder) -> Result<(), ImportErro
         code: f("CAMEO Code"),
         place: header.find_all(&["City", "Province", "Country"]),
         publisher: f("Publisher"),
-        extra: Vec::new(),
+        extra: rows::Kept::new(&header, Vec::new()),
     };
     let mapped: Vec<usize> = [
         c.id,
@@ -67,9 +67,10 @@ pub fn read(input: impl BufRead, builder: &mut Builder) -> Result<(), ImportErro
     .flatten()
     .chain(c.place.iter().copied())
     .collect();
-    c.extra = (0..header.names.len())
+    let kept = (0..header.names.len())
         .filter(|i| !mapped.contains(i))
         .collect();
+    c.extra = rows::Kept::new(&header, kept);
     rows.map_all(builder, |record| row(&header, &c, record))
 }
 
@@ -118,6 +119,6 @@ fn row(header: &Header, c: &Columns, record: &csv::StringRecord) -> Draft {
         publisher: p.to_owned(),
         url: None,
     });
-    draft.extra = rows::extra(header, &c.extra, record);
+    draft.extra = c.extra.of_record(record);
     draft
 }

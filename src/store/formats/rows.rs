@@ -3,6 +3,7 @@
 //! line, and a row's unmapped columns kept.
 
 use std::io::BufRead;
+use std::sync::{Arc, mpsc};
 
 use rayon::prelude::*;
 
@@ -61,76 +62,156 @@ impl<R: BufRead> Rows<R> {
         &mut self,
         builder: &mut Builder,
     ) -> Result<Option<(At, &csv::StringRecord)>, ImportError> {
-        let mut record = std::mem::take(&mut self.record);
-        let at = self.read_into(&mut record, builder);
-        self.record = record;
+        let mut bad = Vec::new();
+        let at = read_into(
+            &mut self.reader,
+            &mut self.width,
+            &mut self.record,
+            &mut bad,
+        );
+        for (line, problem) in bad {
+            builder.bad_line(line, problem);
+        }
         Ok(at?.map(|at| (at, &self.record)))
     }
 
-    /// Maps every good row with `map`, a batch of rows at a time on every core; the rows
-    /// reach `builder` in file order.
+    /// Maps every good row with `map` and hands it to `builder` in file order. One thread
+    /// reads batches of rows ahead while the last batch is mapped on every core and the one
+    /// before it is added to the store.
     pub fn map_all(
         &mut self,
         builder: &mut Builder,
         map: impl Fn(&csv::StringRecord) -> Draft + Sync,
-    ) -> Result<(), ImportError> {
-        const BATCH: usize = 8_192;
-        let mut batch: Vec<(At, csv::StringRecord)> = Vec::new();
-        let mut drafts: Vec<Draft> = Vec::with_capacity(BATCH);
-        loop {
-            let mut filled = 0;
-            while filled < BATCH {
-                if filled == batch.len() {
-                    batch.push((At::Line(0), csv::StringRecord::new()));
+    ) -> Result<(), ImportError>
+    where
+        R: Send,
+    {
+        let (full, filled) = mpsc::sync_channel::<Result<Batch, ImportError>>(2);
+        let (free, emptied) = mpsc::channel::<Batch>();
+        let Self { reader, width, .. } = self;
+        std::thread::scope(|scope| {
+            scope.spawn(move || {
+                loop {
+                    let mut batch = emptied.try_recv().unwrap_or_default();
+                    let result = batch.fill(reader, width);
+                    let more = matches!(result, Ok(true));
+                    // The mapping side stops listening only when it failed.
+                    if full.send(result.map(|_| batch)).is_err() || !more {
+                        return;
+                    }
                 }
-                let (at, record) = &mut batch[filled];
-                match self.read_into(record, builder)? {
-                    Some(line) => *at = line,
-                    None => break,
+            });
+            // Two vectors of drafts, swapped each batch: fresh ones would be new pages.
+            let mut drafts: [Vec<Draft>; 2] = Default::default();
+            let mut pending: Option<Batch> = None;
+            for batch in filled {
+                let batch = batch?;
+                if pending.is_none() {
+                    builder.expect_rows(batch.filled, batch.bytes);
                 }
-                filled += 1;
+                let [mapped, previous] = &mut drafts;
+                rayon::join(
+                    || mapped.par_extend(batch.rows().par_iter().map(|(_, r)| map(r))),
+                    || {
+                        if let Some(done) = pending.take() {
+                            done.hand_over(builder, previous);
+                            let _ = free.send(done);
+                        }
+                    },
+                );
+                drafts.swap(0, 1);
+                pending = Some(batch);
             }
-            // One vector for every batch's drafts: a fresh one each time would be new pages.
-            drafts.par_extend(batch[..filled].par_iter().map(|(_, r)| map(r)));
-            for ((at, _), draft) in batch.iter().zip(drafts.drain(..)) {
-                builder.push(*at, draft);
+            if let Some(done) = pending {
+                done.hand_over(builder, &mut drafts[1]);
             }
-            if filled < BATCH {
-                return Ok(());
+            Ok(())
+        })
+    }
+}
+
+/// Rows read ahead, handed from the reading thread to the mapping one and back for reuse.
+#[derive(Default)]
+struct Batch {
+    /// Good records and their lines; only the first `filled` are this batch's.
+    rows: Vec<(At, csv::StringRecord)>,
+    filled: usize,
+    /// Lines that are no good row, and why.
+    bad: Vec<(At, String)>,
+    /// How far into the file the batch ends, in bytes.
+    bytes: u64,
+}
+
+impl Batch {
+    /// Rows read at once.
+    const ROWS: usize = 8_192;
+
+    /// Reads the next rows; whether the batch filled up (so more may follow).
+    fn fill<R: BufRead>(
+        &mut self,
+        reader: &mut csv::Reader<R>,
+        width: &mut Option<usize>,
+    ) -> Result<bool, ImportError> {
+        self.filled = 0;
+        self.bad.clear();
+        while self.filled < Self::ROWS {
+            if self.filled == self.rows.len() {
+                self.rows.push((At::Line(0), csv::StringRecord::new()));
             }
+            let (at, record) = &mut self.rows[self.filled];
+            match read_into(reader, width, record, &mut self.bad)? {
+                Some(line) => *at = line,
+                None => break,
+            }
+            self.filled += 1;
         }
+        self.bytes = reader.position().byte();
+        Ok(self.filled == Self::ROWS)
     }
 
-    fn read_into(
-        &mut self,
-        record: &mut csv::StringRecord,
-        builder: &mut Builder,
-    ) -> Result<Option<At>, ImportError> {
-        loop {
-            match self.reader.read_record(record) {
-                Ok(false) => return Ok(None),
-                Ok(true) => {
-                    let line = record.position().map_or(0, csv::Position::line);
-                    let width = *self.width.get_or_insert(record.len());
-                    if record.len() == width {
-                        return Ok(Some(At::Line(line)));
-                    }
-                    let mut draft = Draft::default();
-                    draft.problems.push(format!(
-                        "the row has {} fields but the header (or the first row) has {width}; check for an unquoted delimiter or a cut line",
-                        record.len()
-                    ));
-                    builder.push(At::Line(line), draft);
+    fn rows(&self) -> &[(At, csv::StringRecord)] {
+        &self.rows[..self.filled]
+    }
+
+    /// Gives the batch's bad lines and its rows' drafts to `builder`.
+    fn hand_over(&self, builder: &mut Builder, drafts: &mut Vec<Draft>) {
+        for (at, problem) in &self.bad {
+            builder.bad_line(*at, problem.clone());
+        }
+        for ((at, _), draft) in self.rows().iter().zip(drafts.drain(..)) {
+            builder.push(*at, draft);
+        }
+    }
+}
+
+/// Reads the next good record into `record`, and its line; lines that are not UTF-8 or have
+/// the wrong number of fields go to `bad` and are passed over.
+fn read_into<R: BufRead>(
+    reader: &mut csv::Reader<R>,
+    width: &mut Option<usize>,
+    record: &mut csv::StringRecord,
+    bad: &mut Vec<(At, String)>,
+) -> Result<Option<At>, ImportError> {
+    loop {
+        match reader.read_record(record) {
+            Ok(false) => return Ok(None),
+            Ok(true) => {
+                let line = record.position().map_or(0, csv::Position::line);
+                let width = *width.get_or_insert(record.len());
+                if record.len() == width {
+                    return Ok(Some(At::Line(line)));
                 }
-                Err(e) => {
-                    let line = e.position().map_or(0, csv::Position::line);
-                    if let csv::ErrorKind::Io(_) = e.kind() {
-                        return Err(ImportError::Io(e.into_kind_io()));
-                    }
-                    let mut draft = Draft::default();
-                    draft.problems.push(format!("{e}; save the file as UTF-8"));
-                    builder.push(At::Line(line), draft);
+                bad.push((At::Line(line), format!(
+                    "the row has {} fields but the header (or the first row) has {width}; check for an unquoted delimiter or a cut line",
+                    record.len()
+                )));
+            }
+            Err(e) => {
+                let line = e.position().map_or(0, csv::Position::line);
+                if let csv::ErrorKind::Io(_) = e.kind() {
+                    return Err(ImportError::Io(e.into_kind_io()));
                 }
+                bad.push((At::Line(line), format!("{e}; save the file as UTF-8")));
             }
         }
     }
@@ -158,17 +239,40 @@ pub fn sniff(head: &[u8]) -> u8 {
         .unwrap_or(b',')
 }
 
-/// The named values of `columns` in a record, leaving out blanks and `NA`.
-pub fn extra(header: &Header, columns: &[usize], record: &csv::StringRecord) -> Extra {
-    let bytes = columns
-        .iter()
-        .map(|&i| header.names[i].len() + record.get(i).map_or(0, str::len) + 2)
-        .sum();
-    let mut extra = Extra::with_capacity(bytes);
-    for &i in columns {
-        if let Some(v) = record.get(i).and_then(value) {
-            extra.push(&header.names[i], v);
+/// The columns a table keeps as extra, and their names, which every row's [`Extra`] shares.
+pub struct Kept {
+    columns: Vec<usize>,
+    names: Arc<Vec<Box<str>>>,
+}
+
+impl Kept {
+    pub fn new(header: &Header, columns: Vec<usize>) -> Self {
+        let names = columns
+            .iter()
+            .map(|&i| Box::from(header.names[i].as_str()))
+            .collect();
+        Self {
+            columns,
+            names: Arc::new(names),
         }
     }
-    extra
+
+    /// A row's kept values, which `get` gives by column; blanks and `NA` are left out.
+    pub fn of<'r>(&self, get: impl Fn(usize) -> Option<&'r str>) -> Extra {
+        let bytes = self
+            .columns
+            .iter()
+            .map(|&i| get(i).map_or(0, str::len))
+            .sum();
+        let values = self
+            .columns
+            .iter()
+            .map(|&i| get(i).and_then(value).unwrap_or(""));
+        Extra::of_columns(&self.names, values, bytes)
+    }
+
+    /// A record's kept values.
+    pub fn of_record(&self, record: &csv::StringRecord) -> Extra {
+        self.of(|i| record.get(i))
+    }
 }

@@ -5,17 +5,17 @@
 use std::io::BufRead;
 
 use super::build::{Draft, SourceRef};
-use super::columns::{Header, value};
+use super::columns::value;
 use super::{Builder, ImportError, dates, html, rows};
 use crate::date::When;
-use crate::store::{EventKind, Extra};
+use crate::store::EventKind;
 
 pub fn is_header(header: &[String]) -> bool {
     let has = |name: &str| header.iter().any(|h| h.eq_ignore_ascii_case(name));
     has("Year") && has("Headline") && has("End Year")
 }
 
-pub fn read(input: impl BufRead, builder: &mut Builder) -> Result<(), ImportError> {
+pub fn read(input: impl BufRead + Send, builder: &mut Builder) -> Result<(), ImportError> {
     let mut rows = rows::Rows::new(input, None, true)?;
     let header = rows.header();
     let f = |name: &str| header.find(name);
@@ -33,13 +33,14 @@ pub fn read(input: impl BufRead, builder: &mut Builder) -> Result<(), ImportErro
         "Type",
         "Group",
     ];
-    let extra: Vec<usize> = (0..header.names.len())
+    let extra = (0..header.names.len())
         .filter(|&i| {
             !mapped
                 .iter()
                 .any(|m| header.names[i].eq_ignore_ascii_case(m))
         })
         .collect();
+    let extra = rows::Kept::new(&header, extra);
     while let Some((at, record)) = rows.next_record(builder)? {
         let get = |name: &str| f(name).and_then(|i| record.get(i)).and_then(value);
         let kind = get("Type").unwrap_or("").to_lowercase();
@@ -94,12 +95,8 @@ pub fn read(input: impl BufRead, builder: &mut Builder) -> Result<(), ImportErro
                 url: url.map(str::to_owned),
             });
         }
-        draft.extra = keep(&header, &extra, record);
+        draft.extra = extra.of_record(record);
         builder.push(at, draft);
     }
     Ok(())
-}
-
-fn keep(header: &Header, columns: &[usize], record: &csv::StringRecord) -> Extra {
-    rows::extra(header, columns, record)
 }

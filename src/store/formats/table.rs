@@ -5,7 +5,7 @@ use std::io::BufRead;
 
 use super::build::{Draft, SourceRef};
 use super::columns::{ColumnMap, Header, value};
-use super::rows::Rows;
+use super::rows::{Kept, Rows};
 use super::{Builder, ImportError, Options, dates};
 use crate::store::EventKind;
 
@@ -88,7 +88,7 @@ const MANY: [&str; 3] = ["actors", "place", "tags"];
 /// A table's columns resolved to fields.
 pub struct Generic {
     fields: Vec<(&'static str, Vec<usize>)>,
-    extra: Vec<usize>,
+    extra: Kept,
 }
 
 impl Generic {
@@ -142,9 +142,10 @@ impl Generic {
                 ),
             ));
         }
-        let extra = (0..header.names.len())
+        let kept = (0..header.names.len())
             .filter(|i| !used.contains(i))
             .collect();
+        let extra = Kept::new(header, kept);
         Ok(Self { fields, extra })
     }
 
@@ -224,11 +225,7 @@ impl Generic {
                 url,
             });
         }
-        for &i in &self.extra {
-            if let Some(v) = get(i).and_then(value) {
-                draft.extra.push(&header.names[i], v);
-            }
-        }
+        draft.extra = self.extra.of(get);
         draft
     }
 }
@@ -242,7 +239,7 @@ fn no_column(header: &Header, wanted: &str) -> ImportError {
 
 /// Any CSV or TSV with a header.
 pub fn read_csv(
-    input: impl BufRead,
+    input: impl BufRead + Send,
     builder: &mut Builder,
     options: &Options,
 ) -> Result<(), ImportError> {

@@ -4,24 +4,17 @@
 
 use std::io::BufRead;
 
+use std::fmt;
+
 use serde::Deserialize;
+use serde::de::{Deserializer as _, IgnoredAny, MapAccess, Visitor};
 use serde_json::{Map, Value};
 
 use super::build::{At, Draft, SourceRef};
-use super::json::text;
+use super::json::{Items, Place, Tracked, syntax, text};
 use super::{Builder, ImportError, dates, html};
 use crate::date::When;
-use crate::store::{EventKind, Extra};
-
-#[derive(Deserialize)]
-struct Timeline {
-    #[serde(default)]
-    title: Option<Value>,
-    #[serde(default)]
-    events: Vec<Value>,
-    #[serde(default)]
-    eras: Vec<Value>,
-}
+use crate::store::{EventKind, Extra, Position};
 
 #[derive(Deserialize, Default)]
 struct Slide {
@@ -44,13 +37,25 @@ struct SlideText {
     text: Option<String>,
 }
 
-pub fn read(input: impl BufRead, builder: &mut Builder) -> Result<(), ImportError> {
-    let timeline: Timeline = serde_json::from_reader(input).map_err(|e| {
-        ImportError::unreadable(
-            format!("not a TimelineJS timeline (line {}, column {}): {e}", e.line(), e.column()),
-            "a timeline is {\"title\": {..}, \"events\": [{\"start_date\": {\"year\": ..}, \"text\": {\"headline\": ..}}]}",
-        )
-    })?;
+pub fn read(input: impl BufRead + Send, builder: &mut Builder) -> Result<(), ImportError> {
+    let (input, place) = Tracked::new(input);
+    let mut deserializer = serde_json::Deserializer::from_reader(input);
+    let mut timeline = Timeline {
+        place: &place,
+        title: None,
+        slides: Vec::new(),
+    };
+    deserializer
+        .deserialize_map(&mut timeline)
+        .and_then(|()| deserializer.end())
+        .map_err(|e| match syntax(e) {
+            ImportError::Unreadable { at, message, .. } => ImportError::Unreadable {
+                at,
+                message: message.replace("not valid JSON", "not a TimelineJS timeline"),
+                help: "a timeline is {\"title\": {..}, \"events\": [{\"start_date\": {\"year\": ..}, \"text\": {\"headline\": ..}}]}".into(),
+            },
+            other => other,
+        })?;
     if let Some(title) = timeline
         .title
         .and_then(|t| serde_json::from_value::<Slide>(t).ok())
@@ -61,14 +66,9 @@ pub fn read(input: impl BufRead, builder: &mut Builder) -> Result<(), ImportErro
             .map(|h| html::to_text(&h))
             .filter(|h| !h.is_empty());
     }
-    let eras = timeline.eras.into_iter().map(|era| (era, true));
-    for (n, (slide, era)) in timeline
-        .events
-        .into_iter()
-        .map(|s| (s, false))
-        .chain(eras)
-        .enumerate()
-    {
+    // Events first, then eras, wherever they are in the file.
+    timeline.slides.sort_by_key(|(era, _, _)| *era);
+    for (n, (era, at, slide)) in timeline.slides.into_iter().enumerate() {
         let draft = match serde_json::from_value::<Slide>(slide) {
             Ok(slide) => row(slide, era),
             Err(e) => {
@@ -77,9 +77,54 @@ pub fn read(input: impl BufRead, builder: &mut Builder) -> Result<(), ImportErro
                 draft
             }
         };
-        builder.push(At::Item(n + 1), draft);
+        builder.push(At::Item { n: n + 1, at }, draft);
     }
     Ok(())
+}
+
+/// A timeline's title slide and its slides as they come, each with whether it is an era and
+/// where it starts; other keys are passed over.
+struct Timeline<'p> {
+    place: &'p Place,
+    title: Option<Value>,
+    slides: Vec<(bool, Position, Value)>,
+}
+
+impl<'de> Visitor<'de> for &mut Timeline<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a TimelineJS timeline (an object with `events`)")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while let Some(key) = map.next_key::<String>()? {
+            let era = match key.as_str() {
+                "title" => {
+                    self.title = Some(map.next_value()?);
+                    continue;
+                }
+                "events" => false,
+                "eras" => true,
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                    continue;
+                }
+            };
+            let slides = &mut self.slides;
+            let mut each = |at: At, slide| {
+                if let At::Item { at, .. } = at {
+                    slides.push((era, at, slide));
+                }
+            };
+            map.next_value_seed(Items {
+                each: &mut each,
+                place: self.place,
+                n: 0,
+            })?;
+        }
+        Ok(())
+    }
 }
 
 fn row(slide: Slide, era: bool) -> Draft {

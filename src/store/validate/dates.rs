@@ -47,30 +47,43 @@ impl Checker<'_> {
             circa: entry.circa,
             bound,
         };
-        if let Some(bound) = bound
-            && (end.is_some() || entry.circa)
-        {
-            let field = if end.is_some() { "end" } else { "circa" };
-            let at = self.field(item, field);
-            self.error(
-                at,
-                format!("{subject}: a date {} {date} cannot also have `{field}`", bound.word()),
-            )
-            .help = Some(
-                "a bound is already vague and open: remove `end` and `circa`, or give the span as `date` and `end`"
-                    .into(),
-            );
-        }
-        if let Some(end) = end
-            && end.last_day() < when.date.first_day()
-        {
-            let field = self.field(item, "end");
-            self.error(
-                field,
-                format!("{subject}: end {end} is before date {}", when.date),
-            )
-            .help = Some("`end` is the last date of a span; swap the two or remove `end`".into());
+        if let Some(wrong) = span_problem(&when) {
+            let at = self.field(item, wrong.field);
+            self.error(at, format!("{subject}: {}", wrong.message)).help = Some(wrong.help.into());
         }
         Some(when)
     }
+}
+
+/// What is wrong with a date's parts taken together.
+pub struct SpanProblem {
+    /// The field to fix.
+    pub field: &'static str,
+    pub message: String,
+    pub help: &'static str,
+}
+
+/// Whether a date's parts contradict each other: a bound that also has an end or circa, or
+/// an end before the start. Stores and datasets are held to the same rule here.
+pub fn span_problem(when: &When) -> Option<SpanProblem> {
+    if let Some(bound) = when.bound
+        && (when.end.is_some() || when.circa)
+    {
+        let field = if when.end.is_some() { "end" } else { "circa" };
+        return Some(SpanProblem {
+            field,
+            message: format!(
+                "a date {} {} cannot also have `{field}`",
+                bound.word(),
+                when.date
+            ),
+            help: "a bound is already vague and open: remove `end` and `circa`, or give the span as `date` and `end`",
+        });
+    }
+    let end = when.end?;
+    (end.last_day() < when.date.first_day()).then(|| SpanProblem {
+        field: "end",
+        message: format!("end {end} is before date {}", when.date),
+        help: "`end` is the last date of a span; swap the two or remove `end`",
+    })
 }
