@@ -115,13 +115,20 @@ fn explore(path: Option<&Path>, how: &Options) -> anyhow::Result<ExitCode> {
     let theme = Theme::from_no_color(std::env::var_os("NO_COLOR").as_deref());
     let store = Arc::new(opened.store);
     let (cached, saver) = (opened.index, opened.saver);
+    // Raised (by dropping the sender) once the copy is saved, or when there is none to save.
+    let (saving, saved) = std::sync::mpsc::channel::<()>();
+    let will_save = saver.is_some();
     // The explorer shows every event at once; searches wait for the index on their thread.
     let searcher = Searcher::spawn(Arc::clone(&store), move |store| {
-        let index = cached.unwrap_or_else(|| Index::new(store));
+        let index = cached.unwrap_or_else(|| {
+            test_pause();
+            Index::new(store)
+        });
         if let Some(saver) = saver {
             // The cache only saves time: if it cannot be written, the next open parses again.
             let _ = saver.save(store, &index);
         }
+        drop(saving);
         index
     });
     let mut app = App::with_searcher(store, searcher, theme);
@@ -139,10 +146,31 @@ fn explore(path: Option<&Path>, how: &Options) -> anyhow::Result<ExitCode> {
         );
         app.run(terminal)
     })?;
+    // Quitting before the index is built must not lose the parse: the next open would be
+    // cold again. A signal means "end now", so only a quit waits.
+    if will_save && ended_by.is_none() {
+        let _skip = end_cleanly_on_signals();
+        // An error here only means the sender is gone: the copy is saved (or failed to be).
+        let _ = load::with_progress("saving a copy in the cache for the next open", || {
+            saved.recv()
+        });
+    }
     // Ended by a signal: 128 + its number, as shells expect (SIGTERM 143, SIGINT 130).
     Ok(ended_by.map_or(ExitCode::SUCCESS, |signal| {
         ExitCode::from(u8::try_from(128 + signal).unwrap_or(255))
     }))
+}
+
+/// For the real-terminal tests: `EVEX_TEST_SLOW_MS` milliseconds of waiting before loading
+/// and before indexing, so a test sees the loading screen and can quit before the index is
+/// built, whatever the machine's speed.
+fn test_pause() {
+    if let Some(ms) = std::env::var("EVEX_TEST_SLOW_MS")
+        .ok()
+        .and_then(|ms| ms.parse().ok())
+    {
+        std::thread::sleep(std::time::Duration::from_millis(ms));
+    }
 }
 
 /// Where the marks of the store at `path` are kept: by its canonical path (the bundled store

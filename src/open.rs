@@ -36,6 +36,14 @@ impl Saver {
         self.cache
             .save(&self.path, self.key, store, index, self.warnings)
     }
+
+    /// Saves the copy, saying on standard error when it cannot be written: the cache only
+    /// saves time, so the command goes on.
+    pub fn save_or_say(&self, store: &Store, index: &Index) {
+        if let Err(e) = with_progress("saving a copy in the cache", || self.save(store, index)) {
+            say!("evex: could not save a copy in the cache (the next run parses again): {e}");
+        }
+    }
 }
 
 /// Opens the store at `path` (standard input for `-`, the bundled store for none), in any
