@@ -80,8 +80,7 @@ pub fn load(
     let read = read_showing(path, how, progress)?;
     let label = read.name.clone();
     let hash = read.hash;
-    progress.start(Stage::Parsing, 0);
-    let loaded = with_progress(&format!("loading {label}"), || check(read))?;
+    let loaded = with_progress(&format!("loading {label}"), || check(read, progress))?;
     report_warnings(&label, loaded.warnings.len());
     Ok((label, loaded, hash))
 }
@@ -135,14 +134,15 @@ fn read_showing(path: Option<&Path>, how: &Options, progress: &Progress) -> Resu
 }
 
 /// Checks what was read, printing every problem when it does not load.
-pub fn check(read: ReadFile) -> Result<Loaded, ()> {
+pub fn check(read: ReadFile, progress: &Progress) -> Result<Loaded, ()> {
     let name = read.name;
     let (text, checked) = match read.content {
         Content::Ron(input) => {
-            let checked = store::parse_with(&input.text, Warnings::Counted);
+            let checked = store::parse_showing(&input.text, Warnings::Counted, progress);
             (input.text, checked)
         }
         Content::Imported(imported) => {
+            progress.start(Stage::Checking, 0);
             report_skipped(&name, &imported);
             (String::new(), store::check(imported.file))
         }
