@@ -4,12 +4,12 @@
 # cache: parse and check) and warm (a fresh copy), with the peak resident memory of each
 # whole run (`/usr/bin/time`; the cold run ends after the index is built and the copy saved).
 #
-#   bash benches/first_frame.sh STORE.ron [RUNS]
+#   bash benches/first_frame.sh STORE.ron [RUNS]     # EVEX=path/to/evex to time another build
 set -euo pipefail
 cd "$(dirname "$0")/.."
 store="$(realpath "$1")"
 runs="${2:-3}"
-evex="$(realpath target/release/evex)"
+evex="$(realpath "${EVEX:-target/release/evex}")"
 work="$(mktemp -d)"
 socket="evex-frame-$$"
 t() { tmux -L "$socket" "$@"; }
@@ -47,7 +47,7 @@ for kind in cold warm; do
     t send-keys -t f "clear" Enter
     sleep 0.2
     start=$(now_ms)
-    t send-keys -t f "XDG_CACHE_HOME=$work/cache /usr/bin/time -f %M -o $work/rss $evex $store; echo ended" Enter
+    t send-keys -t f "XDG_CACHE_HOME=$work/cache /usr/bin/time -f %M -o $work/rss $evex $store; echo end''ed" Enter
     read -r loading frame < <(until_frame "$start")
     t send-keys -t f q
     until_screen "ended" "$start" >/dev/null

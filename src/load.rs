@@ -112,7 +112,8 @@ fn read_showing(path: Option<&Path>, how: &Options, progress: &Progress) -> Resu
     let is_ron = format == Some(Format::Ron)
         || (format.is_none() && path.extension().is_some_and(|e| e == "ron"));
     let content = if is_ron {
-        let mut bytes = Vec::new();
+        // Room for the whole file at once: growing by doubling would copy it several times.
+        let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
         with_progress(&format!("reading {name}"), || {
             reader.read_to_end(&mut bytes)
         })
