@@ -67,7 +67,7 @@ pub fn open_showing(path: Option<&Path>, how: &Options, progress: &Progress) -> 
     if let Some((cache, path)) = &cache {
         let name = evex::input::display_name(path);
         if let Some(cached) = with_progress(&format!("reading the cached copy of {name}"), || {
-            cache.load(path)
+            cache.load_showing(path, progress)
         }) {
             load::report_warnings(&name, cached.warnings);
             return Ok(Opened {
