@@ -1,6 +1,7 @@
-//! Opening a store: parsing its RON, checking it and building the index, at 10k, 100k and
-//! 1M synthetic events; and reading the same store back from the cache. Freeing what was
-//! built is left out of the times, as evex keeps it.
+//! Opening a store: parsing its RON (with ron alone, and in pieces on every core), checking
+//! it and building the index, at 10k, 100k and 1M synthetic events; and reading the same
+//! store back from the cache. Freeing what was built is left out of the times, as evex keeps
+//! it.
 
 use std::hint::black_box;
 use std::time::Duration;
@@ -8,8 +9,9 @@ use std::time::Duration;
 use criterion::{Criterion, criterion_group, criterion_main};
 use evex::cache::{Cache, Key};
 use evex::index::Index;
+use evex::progress::Progress;
 use evex::store::formats::{self, Options};
-use evex::store::{self, StoreFile, Warnings};
+use evex::store::{self, StoreFile, Warnings, chunked};
 
 #[path = "support/synthetic.rs"]
 mod synthetic;
@@ -33,6 +35,14 @@ fn load(c: &mut Criterion) {
                     ron::Options::default()
                         .from_str::<StoreFile>(&text)
                         .unwrap(),
+                )
+            })
+        });
+        // The same parse, the events list cut into pieces parsed by ron on every core.
+        group.bench_function(format!("ron parse in pieces/{n}"), |b| {
+            b.iter_with_large_drop(|| {
+                black_box(
+                    chunked::parse(&text, chunked::PIECE_BYTES, &Progress::default()).unwrap(),
                 )
             })
         });

@@ -2,6 +2,7 @@
 //! key events and read its fields.
 
 mod filters;
+mod loading;
 mod marks;
 mod navigate;
 mod prompt;
@@ -36,6 +37,7 @@ use crate::ui::sidebar::SidebarState;
 use crate::ui::timeline::TimelineState;
 use crate::ui::with_whom::WithWhomState;
 
+pub use loading::{Waited, wait_for};
 pub use prompt::{Prompt, PromptKind, Window};
 
 /// The longest query the header shows whole; longer ones end in "…".

@@ -25,6 +25,7 @@ use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::{Xxh3, xxh3_64_with_seed, xxh3_128};
 
 use crate::index::Index;
+use crate::progress::{Progress, Stage};
 use crate::regular_file;
 use crate::store::{Actor, Event, Source, Store};
 
@@ -167,6 +168,11 @@ impl Cache {
 
     /// The cached copy of the store at `path`, if there is one for its current content.
     pub fn load(&self, path: &Path) -> Option<Cached> {
+        self.load_showing(path, &Progress::default())
+    }
+
+    /// Reads the copy as [`Cache::load`] does, counting the events read in `progress`.
+    pub fn load_showing(&self, path: &Path, progress: &Progress) -> Option<Cached> {
         let mut reader = Frames {
             reader: BufReader::new(regular_file::open(&self.file_for(path)).ok()?),
             buffer: Vec::new(),
@@ -190,12 +196,14 @@ impl Cache {
         }
         let head: Head = reader.read()?;
         let total = usize::try_from(head.events).ok()?;
+        progress.start(Stage::Cached, head.events);
         let mut events = Vec::with_capacity(total.min(1 << 24));
         while events.len() < total {
             let chunk: Vec<Event> = reader.read()?;
             if chunk.is_empty() {
                 return None;
             }
+            progress.advance(chunk.len() as u64);
             events.extend(chunk);
         }
         let index: Index = reader.read()?;

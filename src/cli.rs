@@ -207,10 +207,8 @@ fn list(args: &ListArgs) -> anyhow::Result<ExitCode> {
             did_you_mean(store, &args.selection.actor)
         );
     }
-    if let Some(saver) = opened.saver
-        && let Err(e) = saver.save(store, &index)
-    {
-        say!("evex: could not save a copy in the cache (the next run parses again): {e}");
+    if let Some(saver) = opened.saver {
+        saver.save_or_say(store, &index);
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -222,16 +220,24 @@ fn stats(args: &StatsArgs) -> anyhow::Result<ExitCode> {
     };
     let store = &opened.store;
     let mut out = io::stdout().lock();
-    let events: Vec<usize> = if selection.is_everything() {
-        (0..store.events.len()).collect()
+    let (events, index) = if selection.is_everything() {
+        ((0..store.events.len()).collect(), opened.index)
     } else {
-        selection.apply(store, opened.index).0
+        let (events, index) = selection.apply(store, opened.index);
+        (events, Some(index))
     };
     match args.format {
         StatsFormat::Text => report::stats(&mut out, store, &events)?,
         StatsFormat::Json => report::stats_json(&mut out, store, &events)?,
     }
     out.flush()?;
+    drop(out);
+    // Counting every event needs no index, but the cached copy holds one: the next run
+    // reads it instead of parsing again.
+    if let Some(saver) = opened.saver {
+        let index = index.unwrap_or_else(|| with_progress("indexing", || Index::new(store)));
+        saver.save_or_say(store, &index);
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -19,6 +19,7 @@ pub mod input;
 pub mod keymap;
 pub mod marks;
 pub mod passage;
+pub mod progress;
 pub mod query;
 pub mod regular_file;
 pub mod related;

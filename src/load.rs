@@ -9,6 +9,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use evex::input::{self, Input};
+use evex::progress::{Progress, Stage};
 use evex::store::formats::{self, ColumnMap, Format, ImportError, Imported, Options};
 use evex::store::{self, Diagnostic, Lines, Loaded, Severity, Warnings};
 use evex::text::count;
@@ -72,17 +73,26 @@ pub struct ReadFile {
 
 /// Reads and loads a store (the bundled one for no path), printing every problem on standard
 /// error when it fails.
-pub fn load(path: Option<&Path>, how: &Options) -> Result<(String, Loaded, Option<u128>), ()> {
-    let read = read(path, how)?;
+pub fn load(
+    path: Option<&Path>,
+    how: &Options,
+    progress: &Progress,
+) -> Result<(String, Loaded, Option<u128>), ()> {
+    let read = read_showing(path, how, progress)?;
     let label = read.name.clone();
     let hash = read.hash;
-    let loaded = with_progress(&format!("loading {label}"), || check(read))?;
+    let loaded = with_progress(&format!("loading {label}"), || check(read, progress))?;
     report_warnings(&label, loaded.warnings.len());
     Ok((label, loaded, hash))
 }
 
 /// Reads a file in whatever format it is (or `how` says), streaming datasets row by row.
 pub fn read(path: Option<&Path>, how: &Options) -> Result<ReadFile, ()> {
+    read_showing(path, how, &Progress::default())
+}
+
+/// Reads a file as [`read`] does, counting the bytes read in `progress`.
+fn read_showing(path: Option<&Path>, how: &Options, progress: &Progress) -> Result<ReadFile, ()> {
     let Some(path) = path else {
         let input = input::read(None).map_err(|e| say!("evex: {e}"))?;
         return Ok(ReadFile {
@@ -92,7 +102,10 @@ pub fn read(path: Option<&Path>, how: &Options) -> Result<ReadFile, ()> {
         });
     };
     let (name, file) = input::open(path).map_err(|e| say!("evex: {e}"))?;
-    let mut reader = BufReader::with_capacity(formats::HEAD_BYTES, Hashing::new(file));
+    let size = std::fs::metadata(path).map_or(0, |m| m.len());
+    progress.start(Stage::Reading, size);
+    let hashing = Hashing::new(file, progress);
+    let mut reader = BufReader::with_capacity(formats::HEAD_BYTES, hashing);
     let head = reader
         .fill_buf()
         .map_err(|e| say!("evex: {name}: cannot read: {e}"))?;
@@ -100,7 +113,8 @@ pub fn read(path: Option<&Path>, how: &Options) -> Result<ReadFile, ()> {
     let is_ron = format == Some(Format::Ron)
         || (format.is_none() && path.extension().is_some_and(|e| e == "ron"));
     let content = if is_ron {
-        let mut bytes = Vec::new();
+        // Room for the whole file at once: growing by doubling would copy it several times.
+        let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
         with_progress(&format!("reading {name}"), || {
             reader.read_to_end(&mut bytes)
         })
@@ -126,14 +140,15 @@ pub fn read(path: Option<&Path>, how: &Options) -> Result<ReadFile, ()> {
 }
 
 /// Checks what was read, printing every problem when it does not load.
-pub fn check(read: ReadFile) -> Result<Loaded, ()> {
+pub fn check(read: ReadFile, progress: &Progress) -> Result<Loaded, ()> {
     let name = read.name;
     let (text, checked) = match read.content {
         Content::Ron(input) => {
-            let checked = store::parse_with(&input.text, Warnings::Counted);
+            let checked = store::parse_showing(&input.text, Warnings::Counted, progress);
             (input.text, checked)
         }
         Content::Imported(imported) => {
+            progress.start(Stage::Checking, 0);
             report_skipped(&name, &imported);
             return Ok(imported.into_loaded());
         }
@@ -189,16 +204,19 @@ fn print_import_error(name: &str, error: ImportError) {
 
 /// A reader that hashes what passes through it, so a streamed file gets its cache key
 /// without being read twice.
-struct Hashing<R> {
+struct Hashing<'p, R> {
     inner: R,
     hasher: Xxh3,
+    /// Counts the bytes read.
+    progress: &'p Progress,
 }
 
-impl<R> Hashing<R> {
-    fn new(inner: R) -> Self {
+impl<'p, R> Hashing<'p, R> {
+    fn new(inner: R, progress: &'p Progress) -> Self {
         Self {
             inner,
             hasher: Xxh3::new(),
+            progress,
         }
     }
 
@@ -207,10 +225,11 @@ impl<R> Hashing<R> {
     }
 }
 
-impl<R: Read> Read for Hashing<R> {
+impl<R: Read> Read for Hashing<'_, R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.inner.read(buf)?;
         self.hasher.update(&buf[..n]);
+        self.progress.advance(n as u64);
         Ok(n)
     }
 }
@@ -247,7 +266,7 @@ pub fn print_diagnostics(name: &str, text: &str, diagnostics: &[Diagnostic]) {
 /// Runs `work`, and if it takes more than a moment, shows on standard error (when it is a
 /// terminal) what is happening and for how long.
 pub fn with_progress<T>(what: &str, work: impl FnOnce() -> T) -> T {
-    if !io::stderr().is_terminal() {
+    if !io::stderr().is_terminal() || crate::messages::held() {
         return work();
     }
     let (done, finished) = mpsc::channel::<()>();

@@ -1,28 +1,32 @@
 //! The `evex` binary: parses arguments, loads the store and runs a command or the explorer.
 
-/// Writes a line on standard error. A closed or hung-up stderr is ignored, where
-/// `eprintln!` would panic: a reader going away is never a crash.
+/// Writes a line on standard error (later, while the explorer holds the terminal). A closed
+/// or hung-up stderr is ignored, where `eprintln!` would panic: a reader going away is never
+/// a crash.
 macro_rules! say {
-    ($($arg:tt)*) => {{
-        use std::io::Write as _;
-        let _ = writeln!(std::io::stderr(), $($arg)*);
-    }};
+    ($($arg:tt)*) => {
+        crate::messages::say(format_args!($($arg)*))
+    };
 }
 
 mod cli;
 mod import;
 mod load;
+mod messages;
 mod open;
 
 use std::io::{self, IsTerminal};
 use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver};
+use std::time::Instant;
 
 use clap::Parser;
-use evex::app::App;
+use evex::app::{App, Waited, wait_for};
 use evex::index::Index;
 use evex::marks::MarksPlace;
+use evex::progress::Progress;
 use evex::searcher::Searcher;
 use evex::store::formats::Options;
 use evex::text::sanitize;
@@ -103,25 +107,109 @@ fn usage(e: &clap::Error) -> ExitCode {
 
 /// Opens the explorer on a store.
 fn explore(path: Option<&Path>, how: &Options) -> anyhow::Result<ExitCode> {
+    let started = Instant::now();
     if !io::stdout().is_terminal() {
         say!("evex: the explorer needs a terminal; try `evex list`");
         return Ok(ExitCode::from(2));
     }
-    let loading = end_cleanly_on_signals();
-    let Ok(opened) = open::open(path, how) else {
-        return Ok(ExitCode::from(2));
-    };
-    loading.inspect(Handle::close);
     let theme = Theme::from_no_color(std::env::var_os("NO_COLOR").as_deref());
+    let progress = Arc::new(Progress::default());
+    let loaded = load_in_background(path, how, Arc::clone(&progress))?;
+    let name = match path {
+        None => "the bundled store".to_owned(),
+        Some(p) if p == Path::new("-") => "standard input".to_owned(),
+        Some(p) => evex::input::display_name(p),
+    };
+    // What is said while the explorer holds the terminal is written once it is given back.
+    let held = messages::Hold::start();
+    report_panics();
+    // Lets the real-terminal tests check what a crash leaves behind.
+    let panic_on_purpose = std::env::var_os("EVEX_TEST_PANIC").is_some();
+    let ran = ratatui::run(|terminal| -> io::Result<Ran> {
+        assert!(
+            !panic_on_purpose,
+            "EVEX_TEST_PANIC is set: evex panics on purpose"
+        );
+        let opened = match wait_for(terminal, &name, &theme, &progress, &loaded, started)? {
+            Waited::Ready(Ok(opened)) => opened,
+            Waited::Ready(Err(())) => return Ok(Ran::Failed),
+            Waited::Quit => return Ok(Ran::Ended(None, None)),
+            Waited::Ended(signal) => return Ok(Ran::Ended(Some(signal), None)),
+        };
+        let (app, saved) = explorer(opened, path, theme);
+        Ok(Ran::Ended(app.run(terminal)?, saved))
+    });
+    drop(held);
+    let (ended_by, saved) = match ran? {
+        Ran::Failed => return Ok(ExitCode::from(2)),
+        Ran::Ended(ended_by, saved) => (ended_by, saved),
+    };
+    // Quitting before the index is built must not lose the parse: the next open would be
+    // cold again. A signal means "end now", so only a quit waits.
+    if let Some(saved) = saved
+        && ended_by.is_none()
+    {
+        let _skip = end_cleanly_on_signals();
+        // An error here only means the sender is gone: the copy is saved (or failed to be).
+        let _ = load::with_progress("saving a copy in the cache for the next open", || {
+            saved.recv()
+        });
+    }
+    // Ended by a signal: 128 + its number, as shells expect (SIGTERM 143, SIGINT 130).
+    Ok(ended_by.map_or(ExitCode::SUCCESS, |signal| {
+        ExitCode::from(u8::try_from(128 + signal).unwrap_or(255))
+    }))
+}
+
+/// How the explorer ended.
+enum Ran {
+    /// The store did not load; the problems are said once the terminal is given back.
+    Failed,
+    /// Quit, or ended by a signal (its number); with what says when the copy is saved,
+    /// when one is being saved.
+    Ended(Option<i32>, Option<Receiver<()>>),
+}
+
+/// Opens the store on a thread of its own, so the loading screen shows at once.
+fn load_in_background(
+    path: Option<&Path>,
+    how: &Options,
+    progress: Arc<Progress>,
+) -> io::Result<Receiver<Result<open::Opened, ()>>> {
+    let (send, loaded) = mpsc::channel();
+    let (path, how) = (path.map(Path::to_owned), how.clone());
+    std::thread::Builder::new()
+        .name("evex-load".into())
+        .spawn(move || {
+            test_pause();
+            let _ = send.send(open::open_showing(path.as_deref(), &how, &progress));
+        })?;
+    Ok(loaded)
+}
+
+/// The explorer on an opened store, its index built (or read) on the search thread, which
+/// then saves the copy in the cache when the store was parsed. The receiver, when there is
+/// a copy to save, says when it is saved (its sender is dropped).
+fn explorer(
+    opened: open::Opened,
+    path: Option<&Path>,
+    theme: Theme,
+) -> (App, Option<Receiver<()>>) {
     let store = Arc::new(opened.store);
     let (cached, saver) = (opened.index, opened.saver);
+    let (saving, saved) = mpsc::channel::<()>();
+    let saved = saver.is_some().then_some(saved);
     // The explorer shows every event at once; searches wait for the index on their thread.
     let searcher = Searcher::spawn(Arc::clone(&store), move |store| {
-        let index = cached.unwrap_or_else(|| Index::new(store));
+        let index = cached.unwrap_or_else(|| {
+            test_pause();
+            Index::new(store)
+        });
         if let Some(saver) = saver {
             // The cache only saves time: if it cannot be written, the next open parses again.
             let _ = saver.save(store, &index);
         }
+        drop(saving);
         index
     });
     let mut app = App::with_searcher(store, searcher, theme);
@@ -129,20 +217,19 @@ fn explore(path: Option<&Path>, how: &Options) -> anyhow::Result<ExitCode> {
         app.keep_marks_in(place);
     }
     app.history = evex::history::History::load(evex::history::History::default_path());
-    report_panics();
-    // Lets the real-terminal tests check what a crash leaves behind.
-    let panic_on_purpose = std::env::var_os("EVEX_TEST_PANIC").is_some();
-    let ended_by = ratatui::run(|terminal| {
-        assert!(
-            !panic_on_purpose,
-            "EVEX_TEST_PANIC is set: evex panics on purpose"
-        );
-        app.run(terminal)
-    })?;
-    // Ended by a signal: 128 + its number, as shells expect (SIGTERM 143, SIGINT 130).
-    Ok(ended_by.map_or(ExitCode::SUCCESS, |signal| {
-        ExitCode::from(u8::try_from(128 + signal).unwrap_or(255))
-    }))
+    (app, saved)
+}
+
+/// For the real-terminal tests: `EVEX_TEST_SLOW_MS` milliseconds of waiting before loading
+/// and before indexing, so a test sees the loading screen and can quit before the index is
+/// built, whatever the machine's speed.
+fn test_pause() {
+    if let Some(ms) = std::env::var("EVEX_TEST_SLOW_MS")
+        .ok()
+        .and_then(|ms| ms.parse().ok())
+    {
+        std::thread::sleep(std::time::Duration::from_millis(ms));
+    }
 }
 
 /// Where the marks of the store at `path` are kept: by its canonical path (the bundled store

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use evex::cache::{Cache, Key};
 use evex::index::Index;
+use evex::progress::{Progress, Stage};
 use evex::store::Store;
 use evex::store::formats::Options;
 
@@ -36,11 +37,25 @@ impl Saver {
         self.cache
             .save(&self.path, self.key, store, index, self.warnings)
     }
+
+    /// Saves the copy, saying on standard error when it cannot be written: the cache only
+    /// saves time, so the command goes on.
+    pub fn save_or_say(&self, store: &Store, index: &Index) {
+        if let Err(e) = with_progress("saving a copy in the cache", || self.save(store, index)) {
+            say!("evex: could not save a copy in the cache (the next run parses again): {e}");
+        }
+    }
 }
 
 /// Opens the store at `path` (standard input for `-`, the bundled store for none), in any
 /// format evex reads. Problems are printed on standard error.
 pub fn open(path: Option<&Path>, how: &Options) -> Result<Opened, ()> {
+    open_showing(path, how, &Progress::default())
+}
+
+/// Opens a store as [`open`] does, counting how far it has got in `progress`.
+pub fn open_showing(path: Option<&Path>, how: &Options, progress: &Progress) -> Result<Opened, ()> {
+    progress.start(Stage::Opening, 0);
     // The copy is keyed by the file's content alone, so it holds what the default reading
     // gives: a forced format, a column map or skipped rows are read afresh every time.
     let default_reading = how.format.is_none() && how.map.is_none() && !how.skip_bad_rows;
@@ -52,7 +67,7 @@ pub fn open(path: Option<&Path>, how: &Options) -> Result<Opened, ()> {
     if let Some((cache, path)) = &cache {
         let name = evex::input::display_name(path);
         if let Some(cached) = with_progress(&format!("reading the cached copy of {name}"), || {
-            cache.load(path)
+            cache.load_showing(path, progress)
         }) {
             load::report_warnings(&name, cached.warnings);
             return Ok(Opened {
@@ -63,7 +78,7 @@ pub fn open(path: Option<&Path>, how: &Options) -> Result<Opened, ()> {
         }
     }
     let metadata = path.and_then(|p| std::fs::metadata(p).ok());
-    let (_, loaded, hash) = load::load(path, how)?;
+    let (_, loaded, hash) = load::load(path, how, progress)?;
     let saver = cache
         .zip(metadata)
         .zip(hash)

@@ -1,6 +1,7 @@
 //! The event store: a RON file of sources, actors and events, loaded into a validated model
 //! whose events are in timeline order.
 
+pub mod chunked;
 mod diagnostic;
 mod extra;
 mod format;
@@ -17,6 +18,7 @@ pub use record::EventRecord;
 use serde::{Deserialize, Serialize};
 
 use crate::date::When;
+use crate::progress::{Progress, Stage};
 
 /// The store bundled into the binary, built from the two articles in `shared/sources`.
 pub const BUNDLED: &str = include_str!("../events.ron");
@@ -121,6 +123,16 @@ pub fn parse(text: &str) -> Result<Loaded, LoadError> {
 
 /// Parses and validates a store; errors are always placed, warnings as asked.
 pub fn parse_with(text: &str, warnings: Warnings) -> Result<Loaded, LoadError> {
+    parse_showing(text, warnings, &Progress::default())
+}
+
+/// Parses (on every core, a piece of the events at a time) and validates a store as
+/// [`parse_with`] does, counting the bytes parsed in `progress`.
+pub fn parse_showing(
+    text: &str,
+    warnings: Warnings,
+    progress: &Progress,
+) -> Result<Loaded, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if is_blank(text) {
         let message = "the file has no store in it (only white space and comments)";
@@ -129,9 +141,10 @@ pub fn parse_with(text: &str, warnings: Warnings) -> Result<Loaded, LoadError> {
                 .with_help("a store starts with `Store(title: \"..\", sources: [..], actors: [..], events: [..])`; see the README"),
         ));
     }
-    let file: StoreFile = ron::Options::default()
-        .from_str(text)
+    progress.start(Stage::Parsing, text.len() as u64);
+    let file = chunked::parse(text, chunked::PIECE_BYTES, progress)
         .map_err(|e| LoadError::Syntax(syntax_diagnostic(&e)))?;
+    progress.start(Stage::Checking, 0);
     validate::validate(file, text, warnings).map_err(LoadError::Invalid)
 }
 

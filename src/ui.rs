@@ -6,6 +6,7 @@ pub mod detail;
 pub mod help;
 pub mod histogram;
 mod layout;
+pub mod loading;
 pub mod passage;
 pub mod sidebar;
 pub mod timeline;

@@ -1,31 +1,17 @@
 //! The load cache: a fresh copy is read back equal to the store, and anything stale, corrupt
 //! or foreign is ignored, so the RON file stays the one source of truth.
 
+mod common;
+
 use std::fs::{self, File};
 use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
 use std::path::Path;
 
 use assert_cmd::Command;
+use common::stores::talks;
 use evex::cache::{Cache, Key};
 use evex::index::Index;
 use evex::store::{self, Store};
-
-/// A store of `n` events, big enough to be cached by the binary (over 1 MiB) at 4,500.
-fn store_text(n: usize) -> String {
-    let events: String = (0..n)
-        .map(|i| {
-            format!(
-                "Event(id: \"e{i}\", date: \"{}-{:02}\", title: \"Talks number {i} on the border treaty\", kind: Diplomacy, actors: [\"{}\"], source: \"s\", quote: \"The ministers met for the {i}th time and talked at length about the border, the customs union, oil and gas.\"),\n",
-                1990 + i % 30,
-                1 + i % 12,
-                ["a", "b", "c"][i % 3],
-            )
-        })
-        .collect();
-    format!(
-        "Store(title: \"Talks\", sources: [Source(id: \"s\", title: \"S\", publisher: \"P\")], actors: [Actor(id: \"a\", name: \"Alpha Minister\", kind: Person), Actor(id: \"b\", name: \"Beta State\", kind: State), Actor(id: \"c\", name: \"Gamma Union\", kind: Organization)], events: [\n{events}])\n"
-    )
-}
 
 fn save(cache: &Cache, path: &Path) -> Store {
     let text = fs::read_to_string(path).unwrap();
@@ -41,7 +27,7 @@ fn save(cache: &Cache, path: &Path) -> Store {
 fn a_fresh_copy_reads_back_equal() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("talks.ron");
-    fs::write(&path, store_text(500)).unwrap();
+    fs::write(&path, talks(500)).unwrap();
     let cache = Cache::new(dir.path().join("cache"));
     let store = save(&cache, &path);
     let cached = cache.load(&path).expect("a fresh copy");
@@ -56,7 +42,7 @@ fn a_fresh_copy_reads_back_equal() {
 fn a_changed_file_is_parsed_again_even_with_the_same_size_and_time() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("talks.ron");
-    let text = store_text(200);
+    let text = talks(200);
     fs::write(&path, &text).unwrap();
     let cache = Cache::new(dir.path().join("cache"));
     save(&cache, &path);
@@ -79,7 +65,7 @@ fn a_changed_file_is_parsed_again_even_with_the_same_size_and_time() {
 fn corrupt_or_truncated_copies_are_ignored() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("talks.ron");
-    fs::write(&path, store_text(300)).unwrap();
+    fs::write(&path, talks(300)).unwrap();
     let cache = Cache::new(dir.path().join("cache"));
     save(&cache, &path);
     let copy = cache.file_for(&path);
@@ -102,7 +88,7 @@ fn corrupt_or_truncated_copies_are_ignored() {
 fn the_binary_caches_big_stores_in_the_xdg_cache_dir_and_rebuilds_bad_copies() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("talks.ron");
-    fs::write(&path, store_text(4_500)).unwrap();
+    fs::write(&path, talks(4_500)).unwrap();
     let xdg = dir.path().join("xdg");
     let list = || {
         let out = Command::cargo_bin("evex")
@@ -161,7 +147,7 @@ fn list_within_20s(xdg: &Path, path: &Path) -> std::process::Output {
 fn a_fifo_at_the_copys_path_is_skipped_not_waited_on() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("talks.ron");
-    fs::write(&path, store_text(4_500)).unwrap();
+    fs::write(&path, talks(4_500)).unwrap();
     let xdg = dir.path().join("xdg");
     let cache = Cache::new(xdg.join("evex"));
     fs::DirBuilder::new()
@@ -195,8 +181,8 @@ fn after_header(copy: &[u8]) -> usize {
 fn a_copy_spliced_from_two_genuine_copies_is_rejected() {
     let dir = tempfile::tempdir().unwrap();
     let (a, b) = (dir.path().join("a.ron"), dir.path().join("b.ron"));
-    fs::write(&a, store_text(300)).unwrap();
-    fs::write(&b, store_text(300).replace("Talks number", "Walks number")).unwrap();
+    fs::write(&a, talks(300)).unwrap();
+    fs::write(&b, talks(300).replace("Talks number", "Walks number")).unwrap();
     let cache = Cache::new(dir.path().join("cache"));
     save(&cache, &a);
     save(&cache, &b);
@@ -230,7 +216,7 @@ fn a_copy_spliced_from_two_genuine_copies_is_rejected() {
 fn a_cache_directory_others_can_write_to_is_not_used() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("talks.ron");
-    fs::write(&path, store_text(4_500)).unwrap();
+    fs::write(&path, talks(4_500)).unwrap();
     let xdg = dir.path().join("xdg");
     let shared = xdg.join("evex");
     fs::create_dir_all(&shared).unwrap();

@@ -18,7 +18,7 @@ use ratatui::crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
-use signal_hook::iterator::Signals;
+use signal_hook::iterator::{Handle, Signals};
 
 use super::App;
 use crate::action::Action;
@@ -61,14 +61,14 @@ impl Drop for Modes {
 
 /// What signals have asked of the loop, set by the signal thread.
 #[derive(Default)]
-struct Requests {
+pub(super) struct Requests {
     /// The signal that ends evex (SIGTERM, SIGHUP, SIGINT, SIGQUIT), or 0.
-    end: AtomicI32,
+    pub(super) end: AtomicI32,
     /// SIGTSTP from outside (`kill -TSTP`): hand the terminal back and stop.
-    stop: AtomicBool,
+    pub(super) stop: AtomicBool,
     /// SIGCONT: the process was stopped (perhaps by SIGSTOP, which cannot be caught) and the
     /// shell may have reset the terminal: take it again.
-    resumed: AtomicBool,
+    pub(super) resumed: AtomicBool,
 }
 
 impl App {
@@ -167,9 +167,10 @@ impl App {
 /// `end`, which the loop checks to restore the terminal and quit; if it has not quit soon
 /// after, the process exits anyway (when the terminal has hung up, input polling can spin
 /// and never give the loop a turn).
-fn listen_for_signals() -> io::Result<Arc<Requests>> {
+pub(super) fn listen_for_signals() -> io::Result<Listening> {
     let requests = Arc::new(Requests::default());
     let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT])?;
+    let handle = signals.handle();
     let raised = Arc::clone(&requests);
     thread::Builder::new()
         .name("evex-signals".into())
@@ -190,12 +191,33 @@ fn listen_for_signals() -> io::Result<Arc<Requests>> {
                 }
             }
         })?;
-    Ok(requests)
+    Ok(Listening { requests, handle })
+}
+
+/// Signals being listened for, until dropped: the loading screen and the explorer each
+/// listen while they hold the terminal, never both.
+pub(super) struct Listening {
+    requests: Arc<Requests>,
+    handle: Handle,
+}
+
+impl std::ops::Deref for Listening {
+    type Target = Requests;
+
+    fn deref(&self) -> &Requests {
+        &self.requests
+    }
+}
+
+impl Drop for Listening {
+    fn drop(&mut self) {
+        self.handle.close();
+    }
 }
 
 /// Hands the terminal back to the shell as it was (main screen, cooked mode, cursor shown, no
 /// mouse reporting), stops until `fg`, then takes it again.
-fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
+pub(super) fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
     execute!(stdout(), DisableMouseCapture, DisableBracketedPaste, Show)?;
     ratatui::try_restore()?;
     // SIGTSTP is caught (to get here), so stopping is done as its default action would.
@@ -206,7 +228,7 @@ fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
 /// Takes the terminal for the explorer (again) and draws the whole screen on the next frame.
 /// `Terminal::clear` is not used: it asks the terminal where the cursor is, and the answer
 /// can be lost while a shell hands the terminal over.
-fn enter(terminal: &mut DefaultTerminal) -> io::Result<()> {
+pub(super) fn enter(terminal: &mut DefaultTerminal) -> io::Result<()> {
     // After SIGSTOP crossterm still believes raw mode is on and would not set it again,
     // though the shell has put the terminal back in cooked mode.
     disable_raw_mode()?;

@@ -2,6 +2,7 @@
 
 #![allow(dead_code)]
 
+pub mod stores;
 pub mod tmux;
 
 use evex::app::App;
