@@ -49,8 +49,18 @@ pub enum Action {
     NextMark,
     /// Go to the previous marked event.
     PrevMark,
+    /// Show only the marked events (with the other filters), or every match again.
+    MarkedOnly,
     /// Copy the selected event's quote with its citation to the clipboard.
     CopyQuote,
+    /// Ask for a file to export the matches (or the marked events) to.
+    Export,
+    /// In the export prompt: export the marked events instead of the matches, or back.
+    SwitchExport,
+    /// Show and copy the command line that opens this view (filters and selected event).
+    CommandLine,
+    /// Read the store's file again now (it is also reloaded when it changes).
+    Reload,
     /// Read the next event without leaving the event view.
     NextEvent,
     /// Read the previous event without leaving the event view.

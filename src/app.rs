@@ -1,15 +1,18 @@
 //! The explorer's state and how actions change it. No terminal here: tests drive `App` with
 //! key events and read its fields.
 
+mod export;
 mod filters;
 mod loading;
 mod marks;
 mod navigate;
 mod prompt;
 mod related;
+mod reload;
 mod run;
 mod searching;
 mod shape;
+mod start;
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -26,6 +29,7 @@ use crate::index::Index;
 use crate::keymap::{self, Focus, Mode};
 use crate::marks::MarksPlace;
 use crate::related::Related;
+use crate::reload::Reloader;
 use crate::searcher::Searcher;
 use crate::store::{ActorId, Store};
 use crate::theme::Theme;
@@ -37,8 +41,10 @@ use crate::ui::sidebar::SidebarState;
 use crate::ui::timeline::TimelineState;
 use crate::ui::with_whom::WithWhomState;
 
+pub use export::ExportState;
 pub use loading::{Waited, wait_for};
 pub use prompt::{Prompt, PromptKind, Window};
+pub use start::StartView;
 
 /// The longest query the header shows whole; longer ones end in "…".
 const HEADER_QUERY_CHARS: usize = 40;
@@ -120,6 +126,12 @@ pub struct App {
     pub found_actors: BTreeSet<ActorId>,
     /// Text to put on the clipboard; the terminal loop sends it and clears this.
     pub clipboard: Option<String>,
+    /// The export prompt's path and choice, and a file waiting for "overwrite?".
+    pub export: ExportState,
+    /// The command that opens this store (`evex /path/to/store.ron`), for `:`.
+    pub opened_with: Vec<String>,
+    /// Reloads the store when its file changes and on `r`; none for the bundled store.
+    pub reloader: Option<Reloader>,
 }
 
 impl App {
@@ -169,6 +181,9 @@ impl App {
             marked: BTreeSet::new(),
             marks_place: None,
             clipboard: None,
+            export: ExportState::default(),
+            opened_with: vec!["evex".into()],
+            reloader: None,
             found_actors: BTreeSet::new(),
         };
         app.show(app.matches.clone());
@@ -202,7 +217,12 @@ impl App {
             Action::ToggleMark => self.toggle_mark(),
             Action::NextMark => self.step_mark(true),
             Action::PrevMark => self.step_mark(false),
+            Action::MarkedOnly => self.toggle_marked_only(),
             Action::CopyQuote => self.copy_quote(),
+            Action::Export => self.open_export(),
+            Action::CommandLine => self.show_command_line(),
+            Action::Reload => self.reload(),
+            Action::SwitchExport => self.switch_export(),
             Action::NextEvent => self.step_event(1),
             Action::PrevEvent => self.step_event(-1),
             Action::Open => self.open_detail(),
@@ -338,6 +358,8 @@ impl App {
         } else if !self.filter.actors.is_empty() {
             self.filter.actors.clear();
             self.refresh();
+        } else if self.filter.only.is_some() {
+            self.toggle_marked_only();
         } else if !self.sidebar.filter.is_empty() {
             self.sidebar.filter.clear();
             self.rebuild_sidebar();

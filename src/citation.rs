@@ -14,6 +14,17 @@ use crate::store::{Event, Store};
 /// `“quote” (Author, “Title”, Publisher, date)`. Parts the source lacks are left out; the
 /// date is the source's publication date, else the event's.
 pub fn cite(store: &Store, event: &Event) -> String {
+    let reference = reference(store, event);
+    // An imported event may have no quote: then its title, not in quotation marks.
+    let Some(quote) = &event.quote else {
+        return format!("{} ({reference})", event.title);
+    };
+    let quote = quote.split_whitespace().collect::<Vec<_>>().join(" ");
+    format!("“{quote}” ({reference})")
+}
+
+/// The citation alone, without the quote or parentheses: `Author, “Title”, Publisher, date`.
+pub fn reference(store: &Store, event: &Event) -> String {
     let source = &store.sources[event.source];
     let mut parts = Vec::new();
     parts.extend(source.author.clone());
@@ -34,12 +45,7 @@ pub fn cite(store: &Store, event: &Event) -> String {
             },
         );
     parts.push(date);
-    // An imported event may have no quote: then its title, not in quotation marks.
-    let Some(quote) = &event.quote else {
-        return format!("{} ({})", event.title, parts.join(", "));
-    };
-    let quote = quote.split_whitespace().collect::<Vec<_>>().join(" ");
-    format!("“{quote}” ({})", parts.join(", "))
+    parts.join(", ")
 }
 
 /// Asks the terminal to put `text` on the system clipboard (OSC 52). The text travels as

@@ -1,10 +1,11 @@
 //! The command line: `evex [FILE]`, `evex list`, `evex validate`, `evex stats`.
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use evex::app::StartView;
 use evex::date::DayRange;
 use evex::filter::{self, Filter};
 use evex::index::Index;
@@ -15,8 +16,10 @@ use evex::store::{self, LoadError, Severity, Store};
 use evex::text::count;
 
 use crate::import::{self, ImportArgs};
-use crate::load::{self, Content, ReadArgs, color, print_diagnostics, with_progress};
+use crate::load::{self, Content, ReadArgs, print_diagnostics, with_progress};
 use crate::open;
+
+mod list;
 
 /// Explore a story told as dated events: a timeline, an actor filter and the source quote
 /// behind every event.
@@ -29,6 +32,8 @@ pub struct Cli {
     file: Option<PathBuf>,
     #[command(flatten)]
     read: ReadArgs,
+    #[command(flatten)]
+    view: StartView,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -75,9 +80,21 @@ enum StatsFormat {
 struct ListArgs {
     #[command(flatten)]
     selection: Selection,
-    /// How to print the events.
-    #[arg(long, short, value_enum, default_value_t = Format::Table)]
-    format: Format,
+    /// How to print the events (a table on the terminal when left out); with -o, what to
+    /// write instead of what FILE's extension says.
+    #[arg(long, short, value_enum)]
+    format: Option<Format>,
+    /// Write the events to FILE (atomically) instead of printing them, as its extension says:
+    /// .ron (a store with only the actors and sources they need), .json, .csv or .md (a
+    /// report to read).
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Replace FILE if it exists (without it, an existing FILE is left alone).
+    #[arg(long, requires = "output")]
+    force: bool,
+    /// Only the events marked in the explorer (Space), with the other filters.
+    #[arg(long)]
+    marked: bool,
 }
 
 /// A store and which of its events to use, shared by `list` and `stats`.
@@ -127,11 +144,15 @@ impl Selection {
     }
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
     Table,
     Json,
     Csv,
+    /// A RON store of the events, with only the actors and sources they need.
+    Ron,
+    /// A Markdown report: date, title, actors, the quote with its citation.
+    Md,
 }
 
 fn parse_years(text: &str) -> Result<DayRange, String> {
@@ -162,8 +183,8 @@ impl Cli {
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        None => crate::explore(cli.file.as_deref(), &cli.read.options()),
-        Some(Command::List(args)) => list(&args),
+        None => crate::explore(cli.file.as_deref(), &cli.read, &cli.view),
+        Some(Command::List(args)) => list::list(&args),
         Some(Command::Validate {
             file,
             deny_warnings,
@@ -172,45 +193,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Import(args)) => Ok(import::run(&args)),
         Some(Command::Stats(args)) => stats(&args),
     }
-}
-
-fn list(args: &ListArgs) -> anyhow::Result<ExitCode> {
-    let how = args.selection.read.options();
-    let Ok(opened) = open::open(args.selection.file.as_deref(), &how) else {
-        return Ok(ExitCode::from(2));
-    };
-    let store = &opened.store;
-    if let Some(problems) = args.selection.problems() {
-        say!("evex: cannot understand the query: {problems}");
-        return Ok(ExitCode::from(2));
-    }
-    let (events, index) = args.selection.apply(store, opened.index);
-    let stdout = io::stdout();
-    let mut out = stdout.lock();
-    let tty = stdout.is_terminal();
-    match args.format {
-        Format::Json => report::json(&mut out, store, &events)?,
-        Format::Csv => report::csv(&mut out, store, &events, tty)?,
-        Format::Table => {
-            let width = if tty {
-                ratatui::crossterm::terminal::size().map_or(100, |(w, _)| usize::from(w))
-            } else {
-                100
-            };
-            report::table(&mut out, store, &events, width, color(tty))?;
-        }
-    }
-    out.flush()?;
-    if events.is_empty() {
-        say!(
-            "evex: no events match{}",
-            did_you_mean(store, &args.selection.actor)
-        );
-    }
-    if let Some(saver) = opened.saver {
-        saver.save_or_say(store, &index);
-    }
-    Ok(ExitCode::SUCCESS)
 }
 
 fn stats(args: &StatsArgs) -> anyhow::Result<ExitCode> {

@@ -24,11 +24,13 @@ pub enum ActorMode {
 }
 
 /// Everything that narrows the timeline.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Filter {
     pub query: Query,
     pub actors: BTreeSet<ActorId>,
     pub mode: ActorMode,
+    /// Only these events (the marked ones, after `M`), when set.
+    pub only: Option<EventSet>,
 }
 
 /// The events that match, in timeline order, and per actor how many of them it is in.
@@ -116,7 +118,10 @@ impl Search {
     }
 
     pub fn run(&mut self, store: &Store, index: &Index, filter: &Filter) -> Matches {
-        let hits = self.query_hits(store, index, &filter.query);
+        let mut hits = self.query_hits(store, index, &filter.query);
+        if let Some(only) = &filter.only {
+            hits &= only;
+        }
         let selected = select(index, &hits, filter);
         let facets = index.count_actors(match filter.mode {
             ActorMode::Any => &hits,

@@ -45,6 +45,26 @@ impl ReadArgs {
             bytes: None,
         }
     }
+
+    /// These options as they are typed, for the command line that reopens a view.
+    pub fn words(&self) -> Vec<String> {
+        let mut words = Vec::new();
+        if let Some(format) = self.from {
+            words.extend(["--from".into(), format.name().to_owned()]);
+        }
+        if let Some(map) = &self.map {
+            let pairs: Vec<String> = map
+                .fields
+                .iter()
+                .map(|(field, columns)| format!("{field}={}", columns.join("+")))
+                .collect();
+            words.extend(["--map".into(), pairs.join(",")]);
+        }
+        if self.skip_bad_rows {
+            words.push("--skip-bad-rows".into());
+        }
+        words
+    }
 }
 
 fn parse_format(name: &str) -> Result<Format, String> {
@@ -110,9 +130,7 @@ fn read_showing(path: Option<&Path>, how: &Options, progress: &Progress) -> Resu
         .fill_buf()
         .map_err(|e| say!("evex: {name}: cannot read: {e}"))?;
     let format = how.format.or_else(|| formats::detect(head));
-    let is_ron = format == Some(Format::Ron)
-        || (format.is_none() && path.extension().is_some_and(|e| e == "ron"));
-    let content = if is_ron {
+    let content = if evex::reload::is_ron(format, path) {
         // Room for the whole file at once: growing by doubling would copy it several times.
         let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
         with_progress(&format!("reading {name}"), || {

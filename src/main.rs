@@ -23,14 +23,16 @@ use std::sync::mpsc::{self, Receiver};
 use std::time::Instant;
 
 use clap::Parser;
-use evex::app::{App, Waited, wait_for};
+use evex::app::{App, StartView, Waited, wait_for};
 use evex::index::Index;
 use evex::marks::MarksPlace;
 use evex::progress::Progress;
+use evex::reload::{self, Reloader};
 use evex::searcher::Searcher;
 use evex::store::formats::Options;
 use evex::text::sanitize;
 use evex::theme::Theme;
+use load::ReadArgs;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 use signal_hook::iterator::{Handle, Signals};
 
@@ -106,7 +108,8 @@ fn usage(e: &clap::Error) -> ExitCode {
 }
 
 /// Opens the explorer on a store.
-fn explore(path: Option<&Path>, how: &Options) -> anyhow::Result<ExitCode> {
+fn explore(path: Option<&Path>, read: &ReadArgs, view: &StartView) -> anyhow::Result<ExitCode> {
+    let how = &read.options();
     let started = Instant::now();
     if !io::stdout().is_terminal() {
         say!("evex: the explorer needs a terminal; try `evex list`");
@@ -136,7 +139,9 @@ fn explore(path: Option<&Path>, how: &Options) -> anyhow::Result<ExitCode> {
             Waited::Quit => return Ok(Ran::Ended(None, None)),
             Waited::Ended(signal) => return Ok(Ran::Ended(Some(signal), None)),
         };
-        let (app, saved) = explorer(opened, path, theme);
+        let Some((app, saved)) = explorer(opened, path, read, view, theme) else {
+            return Ok(Ran::Failed);
+        };
         Ok(Ran::Ended(app.run(terminal)?, saved))
     });
     drop(held);
@@ -190,11 +195,15 @@ fn load_in_background(
 /// The explorer on an opened store, its index built (or read) on the search thread, which
 /// then saves the copy in the cache when the store was parsed. The receiver, when there is
 /// a copy to save, says when it is saved (its sender is dropped).
+///
+/// None when the start-up flags name what the store does not have (said on standard error).
 fn explorer(
     opened: open::Opened,
     path: Option<&Path>,
+    read: &ReadArgs,
+    view: &StartView,
     theme: Theme,
-) -> (App, Option<Receiver<()>>) {
+) -> Option<(App, Option<Receiver<()>>)> {
     let store = Arc::new(opened.store);
     let (cached, saver) = (opened.index, opened.saver);
     let (saving, saved) = mpsc::channel::<()>();
@@ -213,11 +222,22 @@ fn explorer(
         index
     });
     let mut app = App::with_searcher(store, searcher, theme);
-    if let Some(place) = marks_place(path) {
+    if let Some(place) = MarksPlace::for_store(path) {
         app.keep_marks_in(place);
     }
+    app.opened_with = opened_with(path, read);
+    if let Some(path) = path.filter(|p| *p != Path::new("-")) {
+        let (path, how) = (path.to_owned(), read.options());
+        app.keep_reloading(Reloader::spawn(path.clone(), reload::EVERY, move || {
+            reload::load_quietly(&path, &how)
+        }));
+    }
+    if let Err(problem) = app.start_at(view) {
+        say!("evex: {}", sanitize(&problem));
+        return None;
+    }
     app.history = evex::history::History::load(evex::history::History::default_path());
-    (app, saved)
+    Some((app, saved))
 }
 
 /// For the real-terminal tests: `EVEX_TEST_SLOW_MS` milliseconds of waiting before loading
@@ -232,14 +252,15 @@ fn test_pause() {
     }
 }
 
-/// Where the marks of the store at `path` are kept: by its canonical path (the bundled store
-/// as `bundled`); standard input has none.
-fn marks_place(path: Option<&Path>) -> Option<MarksPlace> {
-    match path {
-        None => MarksPlace::for_user("bundled"),
-        Some(p) if p == Path::new("-") => None,
-        Some(p) => MarksPlace::for_user(&std::fs::canonicalize(p).ok()?.display().to_string()),
+/// The command that opens the store at `path` as it was read: `evex /abs/path --from acled`.
+fn opened_with(path: Option<&Path>, read: &ReadArgs) -> Vec<String> {
+    let mut words = vec!["evex".to_owned()];
+    if let Some(path) = path {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+        words.push(path.display().to_string());
     }
+    words.extend(read.words());
+    words
 }
 
 /// After the terminal is restored, a panic also says what to do about it.

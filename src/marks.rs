@@ -43,6 +43,16 @@ impl MarksPlace {
         Some(Self::new(&dirs::data_dir()?, store_path))
     }
 
+    /// Where the marks of the store at `path` are kept: by its canonical path (the bundled
+    /// store as `bundled`); standard input has none.
+    pub fn for_store(path: Option<&Path>) -> Option<Self> {
+        match path {
+            None => Self::for_user("bundled"),
+            Some(p) if p == Path::new("-") => None,
+            Some(p) => Self::for_user(&std::fs::canonicalize(p).ok()?.display().to_string()),
+        }
+    }
+
     /// The marked ids; none when there is no file yet. A file that cannot be read or parsed
     /// is an error the explorer reports without stopping.
     pub fn load(&self) -> io::Result<BTreeSet<String>> {

@@ -19,7 +19,7 @@ use crate::related::co_actors;
 use crate::store::{ActorId, Store};
 
 /// What to work out.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Job {
     /// A changed filter to search for; `None` keeps the last matches.
     pub filter: Option<Filter>,

@@ -162,6 +162,7 @@ fn draw_histogram(frame: &mut Frame, app: &mut App, area: Rect) {
     let widget = Histogram {
         counts: &app.matches.counts,
         selected,
+        marks: &app.marked_days(),
         block: block.title_style(app.theme.muted),
         theme: &app.theme,
     };

@@ -130,3 +130,85 @@ fn a_fifo_in_place_of_the_marks_file_is_an_error_not_a_wait() {
         "the explorer would wait for a writer forever"
     );
 }
+
+#[test]
+fn capital_m_shows_only_the_marked_events_with_the_other_filters() {
+    let mut app = app();
+    key(&mut app, KeyCode::Char('M'));
+    assert_eq!(
+        app.status.as_deref(),
+        Some("no marks yet: Space on the timeline marks an event")
+    );
+    key(&mut app, KeyCode::Char(' '));
+    let first = selected_id(&app).to_owned();
+    (0..10).for_each(|_| key(&mut app, KeyCode::Char('j')));
+    key(&mut app, KeyCode::Char(' '));
+    let second = selected_id(&app).to_owned();
+    key(&mut app, KeyCode::Char('M'));
+    assert_eq!(common::ids(&app), [first.as_str(), second.as_str()]);
+    assert!(app.describe_filters().contains("only marked (2)"));
+    let header = common::draw(&mut app, 120, 40).backend().to_string();
+    assert!(header.contains("2/"), "{header}");
+    // With a search that only the second matches, only it is left.
+    let title = app.store.events[app.selected_event().unwrap()]
+        .title
+        .clone();
+    let word = title.split_whitespace().max_by_key(|w| w.len()).unwrap();
+    key(&mut app, KeyCode::Char('/'));
+    common::typed(&mut app, word);
+    key(&mut app, KeyCode::Enter);
+    assert!(common::ids(&app).contains(&second.as_str()));
+    assert!(
+        common::ids(&app)
+            .iter()
+            .all(|id| [&first, &second].contains(&&id.to_string()))
+    );
+    // Unmarking while only marked events show takes it off the list.
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(common::ids(&app).len(), 2, "Esc cleared the search first");
+    key(&mut app, KeyCode::Char('g'));
+    key(&mut app, KeyCode::Char(' '));
+    assert_eq!(common::ids(&app), [second.as_str()]);
+    key(&mut app, KeyCode::Char('M'));
+    assert_eq!(
+        common::ids(&app).len(),
+        app.store.events.len(),
+        "M again shows all"
+    );
+    assert!(!app.describe_filters().contains("marked"));
+}
+
+#[test]
+fn the_histogram_shows_a_dot_under_buckets_with_marks() {
+    let mut app = app();
+    key(&mut app, KeyCode::Char('h'));
+    let axis = |app: &mut evex::app::App| {
+        let terminal = common::draw(app, 120, 40);
+        let area = app.areas.histogram.unwrap();
+        let buf = terminal.backend().buffer().clone();
+        let row = area.bottom() - 1;
+        (area.left()..area.right())
+            .map(|x| buf[(x, row)].symbol().to_owned())
+            .collect::<String>()
+    };
+    assert!(!axis(&mut app).contains('•'));
+    // An event in the middle: the first and last buckets carry the axis labels.
+    key(&mut app, KeyCode::Char('y'));
+    common::typed(&mut app, "2005");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char(' '));
+    key(&mut app, KeyCode::Char('g'));
+    let line = axis(&mut app);
+    assert_eq!(line.matches('•').count(), 1, "{line}");
+    let screen = common::draw(&mut app, 120, 40).backend().to_string();
+    assert!(
+        !screen.contains("1 marked"),
+        "the selected bucket has no mark:\n{screen}"
+    );
+    key(&mut app, KeyCode::Char('.'));
+    let screen = common::draw(&mut app, 120, 40).backend().to_string();
+    assert!(
+        screen.contains("· 1 marked"),
+        "the title counts the selected bucket's marks:\n{screen}"
+    );
+}

@@ -238,7 +238,7 @@ proptest! {
         let mut search = Search::with_scan_limit(scan_limit);
         let ends = typed.char_indices().map(|(i, c)| i + c.len_utf8());
         for end in ends.chain([typed.len()]) {
-            let filter = Filter { query: Query::parse(&typed[..end]), actors: BTreeSet::clone(&actors), mode };
+            let filter = Filter { query: Query::parse(&typed[..end]), actors: BTreeSet::clone(&actors), mode, only: None };
             let expected = reference(&store, &filter);
             prop_assert_eq!(search.run(&store, &index, &filter), expected, "query {:?}", &typed[..end]);
         }

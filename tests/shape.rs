@@ -202,6 +202,7 @@ fn the_first_label_gives_way_to_the_mark_beside_it() {
     let widget = Histogram {
         counts: &counts,
         selected: Some(store.events[1].when.first_day()),
+        marks: &[],
         block: Block::bordered(),
         theme: &evex::theme::MONO,
     };

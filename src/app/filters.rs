@@ -94,6 +94,9 @@ impl App {
             };
             parts.push(format!("actors: {mode} {}", names.join(", ")));
         }
+        if self.filter.only.is_some() {
+            parts.push(format!("only marked ({})", self.marked.len()));
+        }
         parts.join(" · ")
     }
 }

@@ -5,6 +5,8 @@ use std::collections::BTreeSet;
 
 use super::App;
 use crate::citation;
+use crate::date::Day;
+use crate::index::EventSet;
 use crate::marks::MarksPlace;
 
 impl App {
@@ -39,6 +41,10 @@ impl App {
         if marked {
             self.marked.insert(event);
         }
+        if self.filter.only.is_some() {
+            self.filter.only = Some(self.marked_set());
+            self.refresh();
+        }
         let count = crate::text::count(self.marked.len(), "mark");
         self.status = Some(if marked {
             format!("marked ({count}; . and , step between them)")
@@ -56,6 +62,35 @@ impl App {
         if let Err(e) = place.save(&ids) {
             self.status = Some(format!("marks not saved: {e}"));
         }
+    }
+
+    /// `M`: only the marked events among the matches, or every match again.
+    pub(super) fn toggle_marked_only(&mut self) {
+        if self.filter.only.take().is_none() {
+            if self.marked.is_empty() {
+                self.status = Some("no marks yet: Space on the timeline marks an event".into());
+                return;
+            }
+            self.filter.only = Some(self.marked_set());
+        }
+        self.refresh();
+    }
+
+    /// The marked events as a set for the filter.
+    pub(super) fn marked_set(&self) -> EventSet {
+        self.marked
+            .iter()
+            .filter_map(|&e| u32::try_from(e).ok())
+            .collect()
+    }
+
+    /// The first days of the marked events that match, for the histogram.
+    pub fn marked_days(&self) -> Vec<Day> {
+        self.marked
+            .iter()
+            .filter(|e| self.matches.events.binary_search(e).is_ok())
+            .map(|&e| self.store.events[e].when.first_day())
+            .collect()
     }
 
     /// `.` and `,`: the next or previous marked event among the matches.

@@ -17,6 +17,10 @@ pub enum PromptKind {
     FindActor,
     /// Moves the selection to a year without filtering.
     Year,
+    /// The path to export the matches or the marked events to.
+    Export,
+    /// Whether to replace the file an export would write: `y` does.
+    Overwrite,
 }
 
 impl PromptKind {
@@ -25,6 +29,8 @@ impl PromptKind {
             Self::Search => "/",
             Self::FindActor => "actor /",
             Self::Year => "year: ",
+            Self::Export => "export to ",
+            Self::Overwrite => "overwrite? (y/n) ",
         }
     }
 }
@@ -39,6 +45,8 @@ pub struct Prompt {
     pub selected: bool,
     /// While walking the history: the entry shown, and what was typed before the walk.
     walk: Option<(usize, String)>,
+    /// What the footer shows before the text, when it says more than the kind's label.
+    pub title: Option<String>,
 }
 
 /// What of a prompt fits in a width: the text around the cursor, and whether either end
@@ -61,7 +69,13 @@ impl Prompt {
             input: Input::new(text.clone()),
             previous: text,
             walk: None,
+            title: None,
         }
+    }
+
+    /// What the footer shows before the text.
+    pub fn label(&self) -> &str {
+        self.title.as_deref().unwrap_or(self.kind.label())
     }
 
     pub fn text(&self) -> &str {
@@ -179,7 +193,8 @@ impl App {
         let previous = match kind {
             PromptKind::Search => self.query_text.clone(),
             PromptKind::FindActor => self.sidebar.filter.clone(),
-            PromptKind::Year => String::new(),
+            PromptKind::Year | PromptKind::Overwrite => String::new(),
+            PromptKind::Export => self.export.path.clone(),
         };
         if kind == PromptKind::FindActor {
             self.focus = Focus::Actors;
@@ -196,7 +211,12 @@ impl App {
             return;
         };
         let before = prompt.text().to_owned();
-        edit(prompt, &self.history.entries);
+        // Only searches are kept in the history.
+        let history: &[String] = match prompt.kind {
+            PromptKind::Export | PromptKind::Overwrite => &[],
+            _ => &self.history.entries,
+        };
+        edit(prompt, history);
         if prompt.text() != before {
             let (kind, input) = (prompt.kind, prompt.text().to_owned());
             self.apply_prompt(kind, input);
@@ -212,7 +232,8 @@ impl App {
                 self.sidebar.selected = 0;
                 self.rebuild_sidebar();
             }
-            PromptKind::Year => {}
+            PromptKind::Overwrite => self.answer_overwrite(&input),
+            PromptKind::Year | PromptKind::Export => {}
         }
     }
 
@@ -234,6 +255,8 @@ impl App {
                 self.rebuild_sidebar();
             }
             PromptKind::Year => self.go_to_date(input),
+            PromptKind::Export => self.export_to(input.to_owned()),
+            PromptKind::Overwrite => self.answer_overwrite(""),
         }
     }
 

@@ -46,6 +46,7 @@ impl App {
     /// co-actors), asks for sparklines the last frame's layout needs, and notes whether a
     /// search has been running long enough to say so.
     pub fn receive(&mut self) {
+        self.take_reload();
         self.ask_for_sparks();
         if let Some(answer) = self.searcher.answer() {
             self.take(answer);

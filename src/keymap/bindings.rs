@@ -123,7 +123,23 @@ pub const KEYMAP: &[Binding] = &[
     ),
     bind(Browse, &[ch('.')], Action::NextMark, "next mark", false),
     bind(Browse, &[ch(',')], Action::PrevMark, "previous mark", false),
+    bind(Browse, &[ch('M')], Action::MarkedOnly, "only marked", false),
     bind(Browse, &[ch('c')], Action::CopyQuote, "copy quote", true),
+    bind(
+        Browse,
+        &[ch('e')],
+        Action::Export,
+        "export to a file",
+        false,
+    ),
+    bind(
+        Browse,
+        &[ch(':')],
+        Action::CommandLine,
+        "view as command line",
+        false,
+    ),
+    bind(Browse, &[ch('r')], Action::Reload, "reload the file", false),
     bind(Browse, &[ch('[')], Action::PrevYear, "year above", false),
     bind(Browse, &[ch(']')], Action::NextYear, "year below", false),
     bind(
@@ -176,6 +192,13 @@ pub const KEYMAP: &[Binding] = &[
         &[key(KeyCode::Down)],
         Action::HistoryNext,
         "newer search",
+        false,
+    ),
+    bind(
+        Prompt,
+        &[key(KeyCode::Tab)],
+        Action::SwitchExport,
+        "export marked/all",
         false,
     ),
     bind(

@@ -70,8 +70,8 @@ pub fn draw_footer(frame: &mut Frame, app: &App, area: Rect) {
     let width = usize::from(area.width);
     let mut spans = Vec::new();
     if let Some(prompt) = &app.prompt {
-        spans.push(Span::styled(prompt.kind.label(), theme.prompt));
-        let window = prompt.window(width.saturating_sub(prompt.kind.label().len() + 3));
+        spans.push(Span::styled(prompt.label(), theme.prompt));
+        let window = prompt.window(width.saturating_sub(prompt.label().width() + 3));
         let text = if prompt.selected {
             theme.highlight
         } else {

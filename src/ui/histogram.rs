@@ -1,5 +1,6 @@
 //! The histogram strip above the timeline: matching events per decade, year, month or day,
-//! one column per bucket, the selected event's bucket marked, imprecise events shaded.
+//! one column per bucket, the selected event's bucket marked, imprecise events shaded, a `•`
+//! under buckets with marked events.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -32,6 +33,8 @@ pub struct Histogram<'a> {
     pub counts: &'a Counts,
     /// The selected event's first day: its bucket is marked.
     pub selected: Option<Day>,
+    /// The first days of the marked events that match: their buckets get a `•` under them.
+    pub marks: &'a [Day],
     pub block: Block<'a>,
     pub theme: &'a Theme,
 }
@@ -83,6 +86,11 @@ impl Histogram<'_> {
             text += &format!("· {}: {} ", unit.label(b.index), b.total());
             if b.imprecise > 0 {
                 text += &format!("({} less precise) ", b.imprecise);
+            }
+            let marked = self.marks.iter().filter(|&&d| unit.index(d) == b.index);
+            match marked.count() {
+                0 => {}
+                n => text += &format!("· {n} marked "),
             }
         }
         Line::from(text)
@@ -181,6 +189,13 @@ impl Histogram<'_> {
                     ((at + 1).saturating_sub(len), format!("{label}▲"))
                 }
             });
+        // A `•` under each bucket with a marked event, where no label is.
+        for day in self.marks {
+            let at = usize::try_from(unit.index(*day) - first.index).ok();
+            if let Some(at) = at.filter(|&at| at < buckets.len()) {
+                put(at * per, "•", self.theme.mark);
+            }
+        }
         // The first and last labels give way to the mark's where they would touch it.
         let clear = |from: usize, len: usize| {
             mark.as_ref().is_none_or(|(left, text)| {
