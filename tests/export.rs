@@ -119,7 +119,7 @@ fn list_o_writes_each_format_and_the_ron_store_validates() {
             .unwrap();
         let stderr = String::from_utf8_lossy(&run.stderr);
         assert!(run.status.success(), "{name}: {stderr}");
-        assert!(stderr.contains(&format!("wrote ")), "{stderr}");
+        assert!(stderr.contains("wrote "), "{stderr}");
         assert!(run.stdout.is_empty(), "nothing on stdout with -o");
         assert!(fs::metadata(&out).unwrap().len() > 0);
     }
