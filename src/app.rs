@@ -309,7 +309,7 @@ impl App {
         if after == events.len() {
             return after - 1;
         }
-        let day = |e: usize| self.store.events[e].when.first_day().number();
+        let day = |e: usize| self.store.events.when(e).first_day().number();
         let target = day(event);
         let before_gap = target - day(events[after - 1]);
         let after_gap = day(events[after]) - target;

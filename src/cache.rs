@@ -1,98 +1,56 @@
 //! A binary copy of a loaded store and its index in the user's cache directory, so a big
 //! store opens in a fraction of the time its RON takes to parse and check. The RON file stays
-//! the one source of truth: a copy is used only when the file's size, modification time and
-//! content hash all match, and anything unreadable in it means "no copy".
+//! the one source of truth: a copy is used only when it was made from the file's current
+//! content (same metadata, and for a file changed just before it was read, the same hash of
+//! its bytes), and anything unreadable in it means "no copy".
 //!
-//! The file is a magic line followed by frames (a little-endian `u64` length and `u64` xxh3
-//! checksum, then postcard bytes): a header, the store without its events, the events in
-//! chunks, and the index. Chunks keep memory low while reading: only one chunk's bytes are
-//! held at a time. Every checksum after the header's is seeded with the header's hash and the
-//! frame's number, so frames belong to their header (and its key) and to their place: a copy
-//! spliced from two genuine copies, or with frames reordered, is no copy.
+//! The file is a magic line followed by frames (see [`frames`]): a header (format, evex
+//! version, kind of machine, the store's key), the store without its events, every event's
+//! date, the index, then the events in chunks of [`CHUNK`]. Opening reads all but the
+//! chunks, and checks every chunk's checksum; a chunk is read when one of its events is
+//! first asked for, so a big store's copy opens in milliseconds and holds in memory only
+//! what is looked at.
 //!
 //! Only a regular file is read, opened without blocking (a FIFO put at a copy's path is
 //! skipped, not waited on), and only from a directory that the user owns and nobody else can
 //! write to.
 
+mod chunks;
+mod frames;
+mod key;
+
 use std::fs;
-use std::io::{self, BufReader, BufWriter, Read, Write};
+use std::io::{self, BufWriter, Write};
 use std::os::unix::fs::{DirBuilderExt, MetadataExt};
 use std::path::{Path, PathBuf};
-use std::time::UNIX_EPOCH;
 
-use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use xxhash_rust::xxh3::{Xxh3, xxh3_64_with_seed, xxh3_128};
+use xxhash_rust::xxh3::xxh3_128;
 
+use self::chunks::CopyChunks;
+use self::frames::{Frame, FrameWriter, Walk};
+pub use self::key::Key;
+use self::key::Machine;
+use crate::date::When;
 use crate::index::Index;
 use crate::progress::{Progress, Stage};
 use crate::regular_file;
-use crate::store::{Actor, Event, Source, Store};
+use crate::store::{Actor, Chunked, Events, Source, Store};
 
 const MAGIC: &[u8; 10] = b"evexcache\n";
 /// Bumped whenever what is cached changes shape.
-const FORMAT: u32 = 5;
-const CHUNK: usize = 8_192;
+const FORMAT: u32 = 6;
+/// Events per chunk: a chunk is read in well under a millisecond, and a screen of events
+/// needs one or two.
+const CHUNK: usize = 1_024;
 /// How copies being written are named until they are complete.
 const PARTIAL: &str = ".partial-";
-
-/// What identifies a store file's content.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Key {
-    size: u64,
-    /// Modification time in nanoseconds since 1970.
-    modified: u128,
-    hash: u128,
-}
-
-impl Key {
-    /// The key of a file whose bytes have been read into `bytes` after `metadata` was taken.
-    pub fn new(metadata: &fs::Metadata, bytes: &[u8]) -> Self {
-        Self {
-            size: metadata.len(),
-            modified: modified(metadata),
-            hash: xxh3_128(bytes),
-        }
-    }
-}
-
-impl Key {
-    /// The key of a file whose bytes hashed (with xxh3-128) to `hash` as they were read
-    /// after `metadata` was taken.
-    pub fn from_hash(metadata: &fs::Metadata, hash: u128) -> Self {
-        Self {
-            size: metadata.len(),
-            modified: modified(metadata),
-            hash,
-        }
-    }
-}
-
-fn modified(metadata: &fs::Metadata) -> u128 {
-    metadata
-        .modified()
-        .ok()
-        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-        .map_or(0, |d| d.as_nanos())
-}
-
-/// Hashes a file without holding it in memory.
-fn hash_file(path: &Path) -> io::Result<u128> {
-    let mut file = regular_file::open(path)?;
-    let mut hasher = Xxh3::new();
-    let mut buffer = vec![0; 1 << 20];
-    loop {
-        match file.read(&mut buffer)? {
-            0 => return Ok(hasher.digest128()),
-            n => hasher.update(&buffer[..n]),
-        }
-    }
-}
 
 #[derive(Serialize, Deserialize)]
 struct Header {
     format: u32,
     evex: String,
+    machine: Machine,
     key: Key,
 }
 
@@ -104,15 +62,44 @@ struct Head {
     actors: Vec<Actor>,
     events: u64,
     warnings: usize,
+    chunk_len: u32,
+    /// Per actor, the events it is in (the sidebar's counts before any search).
+    actor_totals: Vec<u64>,
 }
 
-/// A store read back from the cache.
+/// A store read back from the cache: its events are read from the copy as they are asked
+/// for, and its index when [`CopiedIndex::read`] is called.
 #[derive(Debug)]
 pub struct Cached {
     pub store: Store,
-    pub index: Index,
+    pub index: CopiedIndex,
     /// How many warnings the store had when it was checked.
     pub warnings: usize,
+}
+
+/// A copy's index, checked when the copy was opened and read when [`CopiedIndex::read`] is
+/// called: the explorer shows its first screen first, and reads the index on its search
+/// thread.
+#[derive(Debug)]
+pub struct CopiedIndex {
+    file: fs::File,
+    frame: Frame,
+    seed: u64,
+    events: usize,
+    actors: usize,
+}
+
+impl CopiedIndex {
+    fn verify(&self) -> bool {
+        self.frame.verify(&self.file, self.seed, &mut Vec::new())
+    }
+
+    /// The index, when it reads back as written and fits its store; none when the copy
+    /// changed on disk since it was opened (then the index is built again).
+    pub fn read(&self) -> Option<Index> {
+        let index: Index = self.frame.decode(&self.file, self.seed)?;
+        index.fits(self.events, self.actors).then_some(index)
+    }
 }
 
 /// A directory of cached stores, one file per store path.
@@ -171,49 +158,79 @@ impl Cache {
         self.load_showing(path, &Progress::default())
     }
 
-    /// Reads the copy as [`Cache::load`] does, counting the events read in `progress`.
+    /// Reads the copy as [`Cache::load`] does, counting the events checked in `progress`.
+    /// Only the store's head, its events' dates and its index are read at once; every
+    /// chunk of events is checked, and read when one of its events is asked for.
     pub fn load_showing(&self, path: &Path, progress: &Progress) -> Option<Cached> {
-        let mut reader = Frames {
-            reader: BufReader::new(regular_file::open(&self.file_for(path)).ok()?),
-            buffer: Vec::new(),
-            header: 0,
-            next: 0,
-        };
+        let file = regular_file::open(&self.file_for(path)).ok()?;
+        let size = file.metadata().ok()?.len();
         let mut magic = [0; MAGIC.len()];
-        reader.reader.read_exact(&mut magic).ok()?;
+        std::os::unix::fs::FileExt::read_exact_at(&file, &mut magic, 0).ok()?;
         if &magic != MAGIC {
             return None;
         }
-        let header: Header = reader.read()?;
-        let metadata = fs::metadata(path).ok()?;
+        let mut walk = Walk {
+            file: &file,
+            at: MAGIC.len() as u64,
+            size,
+            next: 0,
+        };
+        let first = walk.next_frame()?;
+        let header: Header = first.decode(&file, 0)?;
+        let seed = first.checksum;
         let fresh = header.format == FORMAT
             && header.evex == env!("CARGO_PKG_VERSION")
-            && header.key.size == metadata.len()
-            && header.key.modified == modified(&metadata)
-            && header.key.hash == hash_file(path).ok()?;
+            && header.machine == Machine::this()
+            && header.key.still_holds(path, &fs::metadata(path).ok()?);
         if !fresh {
             return None;
         }
-        let head: Head = reader.read()?;
-        let total = usize::try_from(head.events).ok()?;
-        progress.start(Stage::Cached, head.events);
-        let mut events = Vec::with_capacity(total.min(1 << 24));
-        while events.len() < total {
-            let chunk: Vec<Event> = reader.read()?;
-            if chunk.is_empty() {
-                return None;
-            }
-            progress.advance(chunk.len() as u64);
-            events.extend(chunk);
+        let head: Head = walk.next_frame()?.decode(&file, seed)?;
+        let whens: Vec<When> = walk.next_frame()?.decode(&file, seed)?;
+        let casts: (Vec<u32>, Vec<u32>) = walk.next_frame()?.decode(&file, seed)?;
+        let index = walk.next_frame()?;
+        let (events, chunk_len) = (usize::try_from(head.events).ok()?, head.chunk_len as usize);
+        let frames = (0..events.div_ceil(chunk_len.max(1)))
+            .map(|_| walk.next_frame())
+            .collect::<Option<Vec<_>>>()?;
+        let whole = walk.at == size
+            && chunk_len > 0
+            && whens.len() == events
+            && head.actor_totals.len() == head.actors.len()
+            && casts_fit(&casts, events, head.actors.len());
+        if !whole {
+            return None;
         }
-        let index: Index = reader.read()?;
+        progress.start(Stage::Cached, head.events);
+        let chunks = CopyChunks {
+            file,
+            frames,
+            header: seed,
+            chunk_len,
+            events,
+            actors: head.actors.len(),
+            sources: head.sources.len(),
+        };
+        let index = CopiedIndex {
+            file: chunks.file.try_clone().ok()?,
+            frame: index,
+            seed,
+            events,
+            actors: head.actors.len(),
+        };
+        let (chunks_hold, index_holds) = rayon::join(|| chunks.verify(progress), || index.verify());
+        if !(chunks_hold && index_holds) {
+            return None;
+        }
+        let totals = head.actor_totals.iter().map(|&n| n as usize).collect();
+        let events = Chunked::new(chunk_len, whens, casts, totals, Box::new(chunks));
         let store = Store {
             title: head.title,
             sources: head.sources,
             actors: head.actors,
-            events,
+            events: Events::chunked(events),
         };
-        index.fits(&store).then_some(Cached {
+        Some(Cached {
             store,
             index,
             warnings: head.warnings,
@@ -239,15 +256,12 @@ impl Cache {
         let temp = tempfile::Builder::new()
             .prefix(PARTIAL)
             .tempfile_in(&self.dir)?;
-        let mut writer = FrameWriter {
-            writer: BufWriter::new(temp),
-            header: 0,
-            next: 0,
-        };
+        let mut writer = FrameWriter::new(BufWriter::new(temp));
         writer.writer.write_all(MAGIC)?;
         let header = Header {
             format: FORMAT,
             evex: env!("CARGO_PKG_VERSION").into(),
+            machine: Machine::this(),
             key,
         };
         writer.write(&header)?;
@@ -257,12 +271,18 @@ impl Cache {
             actors: store.actors.clone(),
             events: store.events.len() as u64,
             warnings,
+            chunk_len: CHUNK as u32,
+            actor_totals: (0..index.actors())
+                .map(|a| index.actor_events(a).len())
+                .collect(),
         };
         writer.write(&head)?;
-        for chunk in store.events.chunks(CHUNK) {
+        writer.write(&store.events.whens().copied().collect::<Vec<When>>())?;
+        writer.write(&index.casts())?;
+        writer.write(index)?;
+        for chunk in store.events.as_slice().chunks(CHUNK) {
             writer.write(&chunk)?;
         }
-        writer.write(index)?;
         let temp = writer
             .writer
             .into_inner()
@@ -271,6 +291,15 @@ impl Cache {
         temp.persist(&target).map_err(|e| e.error)?;
         Ok(target)
     }
+}
+
+/// Whether every event's actors, as a copy lists them, are in range and in order.
+fn casts_fit((cast, starts): &(Vec<u32>, Vec<u32>), events: usize, actors: usize) -> bool {
+    starts.len() == events + 1
+        && starts.first() == Some(&0)
+        && starts.is_sorted()
+        && starts.last().is_some_and(|&end| end as usize == cast.len())
+        && cast.iter().all(|&a| (a as usize) < actors)
 }
 
 /// Removes copies left half-written by an evex that was stopped while saving.
@@ -286,71 +315,5 @@ fn sweep_partial_files(dir: &Path) {
         if old && entry.file_name().to_string_lossy().starts_with(PARTIAL) {
             let _ = fs::remove_file(entry.path());
         }
-    }
-}
-
-/// The seed of frame `n`'s checksum: frame 0 (the header) has none; every later frame is
-/// bound to the header's checksum (so to its key) and to its own place.
-fn seed(header: u64, n: u64) -> u64 {
-    if n == 0 {
-        0
-    } else {
-        header ^ n.wrapping_mul(0x9E37_79B9_7F4A_7C15)
-    }
-}
-
-/// Frames being written, each checksum seeded as [`seed`] says.
-struct FrameWriter<W> {
-    writer: W,
-    header: u64,
-    next: u64,
-}
-
-impl<W: Write> FrameWriter<W> {
-    fn write<T: Serialize + ?Sized>(&mut self, value: &T) -> io::Result<()> {
-        let bytes = postcard::to_allocvec(value).map_err(io::Error::other)?;
-        let checksum = xxh3_64_with_seed(&bytes, seed(self.header, self.next));
-        self.writer.write_all(&(bytes.len() as u64).to_le_bytes())?;
-        self.writer.write_all(&checksum.to_le_bytes())?;
-        self.writer.write_all(&bytes)?;
-        if self.next == 0 {
-            self.header = checksum;
-        }
-        self.next += 1;
-        Ok(())
-    }
-}
-
-/// Frames being read back; any frame whose checksum is not the one its place expects ends
-/// the reading.
-struct Frames<R> {
-    reader: R,
-    buffer: Vec<u8>,
-    header: u64,
-    next: u64,
-}
-
-impl<R: Read> Frames<R> {
-    fn read<T: DeserializeOwned>(&mut self) -> Option<T> {
-        let mut word = [0; 8];
-        self.reader.read_exact(&mut word).ok()?;
-        let len = usize::try_from(u64::from_le_bytes(word)).ok()?;
-        self.reader.read_exact(&mut word).ok()?;
-        let checksum = u64::from_le_bytes(word);
-        self.buffer.clear();
-        // `take` stops a corrupt length from asking for more memory than the file holds.
-        (&mut self.reader)
-            .take(len as u64)
-            .read_to_end(&mut self.buffer)
-            .ok()?;
-        let expected = xxh3_64_with_seed(&self.buffer, seed(self.header, self.next));
-        if self.buffer.len() != len || expected != checksum {
-            return None;
-        }
-        if self.next == 0 {
-            self.header = checksum;
-        }
-        self.next += 1;
-        postcard::from_bytes(&self.buffer).ok()
     }
 }

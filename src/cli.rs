@@ -203,9 +203,10 @@ fn stats(args: &StatsArgs) -> anyhow::Result<ExitCode> {
     let store = &opened.store;
     let mut out = io::stdout().lock();
     let (events, index) = if selection.is_everything() {
-        ((0..store.events.len()).collect(), opened.index)
+        // Every event: no index needed (a cached copy's is not read).
+        ((0..store.events.len()).collect(), None)
     } else {
-        let (events, index) = selection.apply(store, opened.index);
+        let (events, index) = selection.apply(store, opened.read_index());
         (events, Some(index))
     };
     match args.format {

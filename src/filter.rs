@@ -47,10 +47,7 @@ pub struct Matches {
 impl Matches {
     /// Every event, with each actor's count: what an empty filter matches.
     pub fn everything(store: &Store) -> Self {
-        let mut facets = vec![0; store.actors.len()];
-        for a in store.events.iter().flat_map(Event::distinct_actors) {
-            facets[a] += 1;
-        }
+        let facets = store.events.actor_totals(store.actors.len());
         let events: Vec<usize> = (0..store.events.len()).collect();
         let counts = Counts::new(&Dates::new(store), &events);
         Self {

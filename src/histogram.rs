@@ -183,8 +183,8 @@ impl Dates {
     pub fn new(store: &Store) -> Self {
         let packed = store
             .events
-            .iter()
-            .map(|e| pack(e.when.first_day(), precision(&e.when)))
+            .whens()
+            .map(|when| pack(when.first_day(), precision(when)))
             .collect();
         Self { packed }
     }

@@ -79,16 +79,8 @@ const YEAR: u32 = 512;
 
 impl Index {
     pub fn new(store: &Store) -> Self {
-        let first: Vec<u32> = store
-            .events
-            .iter()
-            .map(|e| pack(e.when.first_day()))
-            .collect();
-        let last: Vec<u32> = store
-            .events
-            .iter()
-            .map(|e| pack(e.when.last_day()))
-            .collect();
+        let first: Vec<u32> = store.events.whens().map(|w| pack(w.first_day())).collect();
+        let last: Vec<u32> = store.events.whens().map(|w| pack(w.last_day())).collect();
         let long = (0..store.events.len() as u32)
             .filter(|&e| last[e as usize] - first[e as usize] >= YEAR)
             .collect();
@@ -105,7 +97,7 @@ impl Index {
             cast.extend(event.distinct_actors().map(|a| a as u32));
             cast_starts.push(cast.len() as u32);
         }
-        let words = Words::new(&store.events, &store.actors, &store.sources);
+        let words = Words::new(&store.events.as_slice(), &store.actors, &store.sources);
         Self {
             first,
             last,
@@ -117,12 +109,12 @@ impl Index {
         }
     }
 
-    /// Whether this index could be `store`'s (a check on copies read back from a cache).
-    pub fn fits(&self, store: &Store) -> bool {
-        let events = store.events.len();
+    /// Whether this index could be that of a store of `events` events and `actors` actors
+    /// (a check on copies read back from a cache).
+    pub fn fits(&self, events: usize, actors: usize) -> bool {
         self.first.len() == events
             && self.last.len() == events
-            && self.actor_events.len() == store.actors.len()
+            && self.actor_events.len() == actors
             && self.long.iter().all(|&e| (e as usize) < events)
             && self.cast_starts.len() == events + 1
             && self.cast_starts.first() == Some(&0)
@@ -131,15 +123,12 @@ impl Index {
                 .cast_starts
                 .last()
                 .is_some_and(|&end| end as usize == self.cast.len())
-            && self.cast.iter().all(|&a| (a as usize) < store.actors.len())
+            && self.cast.iter().all(|&a| (a as usize) < actors)
             && self
                 .actor_events
                 .iter()
                 .all(|set| set.max().is_none_or(|e| (e as usize) < events))
             && self.words.fits(events)
-            && store.events.iter().all(|e| {
-                e.source < store.sources.len() && e.actors.iter().all(|&a| a < store.actors.len())
-            })
     }
 
     /// How many events the index covers.
@@ -190,6 +179,12 @@ impl Index {
     /// How many actors the index knows.
     pub fn actors(&self) -> usize {
         self.actor_events.len()
+    }
+
+    /// Every event's actors, each once: a flat list, and where each event's start in it
+    /// (one more start than events, for the last one's end).
+    pub fn casts(&self) -> (&[u32], &[u32]) {
+        (&self.cast, &self.cast_starts)
     }
 
     /// The actors of event `event`, each once.

@@ -24,6 +24,7 @@ use std::time::Instant;
 
 use clap::Parser;
 use evex::app::{App, StartView, Waited, wait_for};
+use evex::cache::CopiedIndex;
 use evex::index::Index;
 use evex::marks::MarksPlace;
 use evex::progress::Progress;
@@ -210,10 +211,13 @@ fn explorer(
     let saved = saver.is_some().then_some(saved);
     // The explorer shows every event at once; searches wait for the index on their thread.
     let searcher = Searcher::spawn(Arc::clone(&store), move |store| {
-        let index = cached.unwrap_or_else(|| {
-            test_pause();
-            Index::new(store)
-        });
+        let index = cached
+            .as_ref()
+            .and_then(CopiedIndex::read)
+            .unwrap_or_else(|| {
+                test_pause();
+                Index::new(store)
+            });
         if let Some(saver) = saver {
             // The cache only saves time: if it cannot be written, the next open parses again.
             let _ = saver.save(store, &index);

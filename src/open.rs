@@ -4,7 +4,7 @@
 use std::io;
 use std::path::{Path, PathBuf};
 
-use evex::cache::{Cache, Key};
+use evex::cache::{Cache, CopiedIndex, Key};
 use evex::index::Index;
 use evex::progress::{Progress, Stage};
 use evex::store::Store;
@@ -18,10 +18,18 @@ const CACHE_FROM_BYTES: u64 = 1 << 20;
 /// A store ready to explore.
 pub struct Opened {
     pub store: Store,
-    /// The index, when the cache had one.
-    pub index: Option<Index>,
+    /// The index, when the cache had one: read when asked for, so the explorer's first
+    /// screen need not wait for it.
+    pub index: Option<CopiedIndex>,
     /// How to cache the store once its index is built, when it was parsed and is big.
     pub saver: Option<Saver>,
+}
+
+impl Opened {
+    /// The cached index, read now; none when there was none or it no longer reads back.
+    pub fn read_index(&self) -> Option<Index> {
+        self.index.as_ref().and_then(CopiedIndex::read)
+    }
 }
 
 /// What saving a store's copy in the cache needs.

@@ -64,12 +64,12 @@ pub fn related(store: &Store, events: &[usize], position: usize) -> Related {
     let Some(&selected) = events.get(position) else {
         return Related::default();
     };
-    let actors = &store.events[selected].actors;
+    let actors: Vec<ActorId> = store.events.actors_of(selected).collect();
     let link = |p: usize| {
-        let other = &store.events[events[p]].actors;
+        let other = store.events.actors_of(events[p]);
         actors
             .iter()
-            .find(|a| other.contains(a))
+            .find(|&&a| other.clone().any(|b| b == a))
             .map(|&actor| Link { position: p, actor })
     };
     let previous = (position.saturating_sub(MAX_STEPS)..position)

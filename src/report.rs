@@ -151,7 +151,7 @@ pub fn table(
 ) -> io::Result<()> {
     let dates: Vec<String> = events
         .iter()
-        .map(|&i| store.events[i].when.short())
+        .map(|&i| store.events.when(i).short())
         .collect();
     let natural = dates.iter().map(|d| d.width()).max().unwrap_or(4).max(4);
     let columns = Columns::new(natural, width);

@@ -3,6 +3,7 @@
 
 pub mod chunked;
 mod diagnostic;
+mod events;
 mod extra;
 mod format;
 pub mod formats;
@@ -11,6 +12,7 @@ mod record;
 mod validate;
 
 pub use diagnostic::{Diagnostic, Lines, Located, Position, Severity};
+pub use events::{ChunkReader, Chunked, Events};
 pub use extra::{Extra, Pairs};
 pub use format::{Actor, ActorKind, EventEntry, EventKind, Source, StoreFile};
 pub use record::EventRecord;
@@ -35,7 +37,7 @@ pub struct Store {
     pub title: String,
     pub sources: Vec<Source>,
     pub actors: Vec<Actor>,
-    pub events: Vec<Event>,
+    pub events: Events,
 }
 
 /// An event whose ids and dates have been checked.
@@ -209,7 +211,7 @@ impl Store {
             title,
             sources,
             actors,
-            events,
+            events: events.into(),
         }
     }
 

@@ -153,7 +153,7 @@ fn draw_timeline(frame: &mut Frame, app: &mut App, area: Rect) {
 fn draw_histogram(frame: &mut Frame, app: &mut App, area: Rect) {
     let selected = app
         .selected_event()
-        .map(|e| app.store.events[e].when.first_day());
+        .map(|e| app.store.events.when(e).first_day());
     let block = if app.areas.bordered {
         Block::bordered().border_style(app.theme.border)
     } else {

@@ -35,7 +35,10 @@ fn a_fresh_copy_reads_back_equal() {
     assert_eq!(cached.store.actors, store.actors);
     assert_eq!(cached.warnings, 2);
     let index = Index::new(&store);
-    assert_eq!(cached.index.words, index.words);
+    assert_eq!(
+        cached.index.read().expect("the index reads back").words,
+        index.words
+    );
 }
 
 #[test]

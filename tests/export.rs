@@ -91,7 +91,7 @@ fn the_markdown_report_quotes_with_citations_and_shows_a_dataset_events_fields()
     dataset.notes = Some("About 200 people gathered\nin front of the White House.".into());
     dataset.category = Some("Protests: Peaceful protest".into());
     dataset.extra = Extra::from_iter([("fatalities", "0"), ("iso", "417"), ("empty", "")]);
-    store.events.push(dataset);
+    store.events.to_mut().push(dataset);
     let last = store.events.len() - 1;
     let report = written(&store, &[0, 1, last], Format::Markdown);
     insta::assert_snapshot!(report);

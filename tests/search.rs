@@ -184,7 +184,7 @@ prop_compose! {
             title: "random".into(),
             sources: vec![Source { id: "s".into(), title: "Spärck’s notes".into(), publisher: "Publisher".into(), author: Some("Péter".into()), published: None, url: None, text: None }],
             actors,
-            events,
+            events: events.into(),
         }
     }
 }

@@ -192,8 +192,8 @@ fn the_first_label_gives_way_to_the_mark_beside_it() {
     use ratatui::widgets::{Block, StatefulWidget};
 
     let mut store = evex::store::Store::bundled();
-    store.events.truncate(3);
-    for (event, year) in store.events.iter_mut().zip([2000, 2001, 2079]) {
+    store.events.to_mut().truncate(3);
+    for (event, year) in store.events.to_mut().iter_mut().zip([2000, 2001, 2079]) {
         event.when = evex::date::When::on(evex::date::PartialDate::year(year));
     }
     let counts = Counts::new(&Dates::new(&store), &[0, 1, 2]);

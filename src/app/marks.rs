@@ -89,7 +89,7 @@ impl App {
         self.marked
             .iter()
             .filter(|e| self.matches.events.binary_search(e).is_ok())
-            .map(|&e| self.store.events[e].when.first_day())
+            .map(|&e| self.store.events.when(e).first_day())
             .collect()
     }
 

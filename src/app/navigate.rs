@@ -139,7 +139,7 @@ impl App {
     fn first_of_year(&self, year: i32) -> usize {
         self.matches
             .events
-            .partition_point(|&e| self.store.events[e].when.year() < year)
+            .partition_point(|&e| self.store.events.when(e).year() < year)
     }
 
     pub(super) fn select(&mut self, position: usize) {
@@ -201,19 +201,19 @@ impl App {
         // The first event that starts in the range, else the first that spans it: always one
         // a search for the range finds.
         let starts =
-            events.partition_point(|&e| self.store.events[e].when.first_day() < range.first);
+            events.partition_point(|&e| self.store.events.when(e).first_day() < range.first);
         let found = events
             .get(starts)
-            .filter(|&&e| self.store.events[e].when.first_day() <= range.last)
+            .filter(|&&e| self.store.events.when(e).first_day() <= range.last)
             .map(|_| starts)
             .or_else(|| {
                 events
                     .iter()
-                    .position(|&e| self.store.events[e].when.overlaps(range))
+                    .position(|&e| self.store.events.when(e).overlaps(range))
             });
         let position = found.unwrap_or_else(|| {
             let after =
-                events.partition_point(|&e| self.store.events[e].when.last_day() < range.first);
+                events.partition_point(|&e| self.store.events.when(e).last_day() < range.first);
             after.min(events.len() - 1)
         });
         if let Some(position) = found

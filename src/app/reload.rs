@@ -79,7 +79,7 @@ impl App {
                 let day = event.when.first_day();
                 store
                     .events
-                    .partition_point(|e| e.when.first_day() < day)
+                    .partition_point(|when| when.first_day() < day)
                     .min(store.events.len().saturating_sub(1))
             })
         });

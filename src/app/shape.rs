@@ -30,7 +30,7 @@ impl App {
             return;
         };
         let unit = self.histogram.unit;
-        let at = unit.index(self.store.events[event].when.first_day());
+        let at = unit.index(self.store.events.when(event).first_day());
         let buckets = self.matches.counts.buckets(unit);
         let target = if forward {
             buckets.get(buckets.partition_point(|b| b.index <= at))
@@ -52,7 +52,7 @@ impl App {
         let position = self
             .matches
             .events
-            .partition_point(|&e| self.store.events[e].when.first_day() < start);
+            .partition_point(|&e| self.store.events.when(e).first_day() < start);
         self.select(position);
         self.timeline.show_at_top(position);
     }

@@ -44,7 +44,7 @@ pub(super) fn list(args: &ListArgs) -> anyhow::Result<ExitCode> {
         say!("evex: cannot understand the query: {problems}");
         return Ok(ExitCode::from(2));
     }
-    let (mut events, index) = selection.apply(store, opened.index);
+    let (mut events, index) = selection.apply(store, opened.read_index());
     if args.marked {
         match marked(selection.file.as_deref(), store) {
             Ok(marked) => events.retain(|e| marked.contains(e)),

@@ -198,7 +198,7 @@ mod tests {
     fn reference(store: &crate::store::Store, events: &[usize], sparks: &Sparks) -> Vec<Vec<u32>> {
         let mut table = vec![vec![0; sparks.cells]; store.actors.len()];
         for &e in events {
-            let bucket = sparks.unit.index(store.events[e].when.first_day());
+            let bucket = sparks.unit.index(store.events.when(e).first_day());
             let cell = usize::try_from((bucket - sparks.first) / sparks.per).unwrap();
             for a in store.events[e].distinct_actors() {
                 table[a][cell] += 1;

@@ -32,7 +32,7 @@ pub(super) fn random_store(seed: u64) -> (Store, Vec<usize>) {
     let mut rng = fastrand::Rng::with_seed(seed);
     let mut store = Store::bundled();
     let spread = rng.i32(0..4);
-    for event in &mut store.events {
+    for event in store.events.to_mut() {
         event.when = random_when(&mut rng);
         if spread == 0 {
             // Crowd the dates, so many share a bucket.
@@ -40,7 +40,10 @@ pub(super) fn random_store(seed: u64) -> (Store, Vec<usize>) {
             event.when.end = None;
         }
     }
-    store.events.sort_by(|a, b| a.when.timeline_cmp(&b.when));
+    store
+        .events
+        .to_mut()
+        .sort_by(|a, b| a.when.timeline_cmp(&b.when));
     let keep = rng.u8(0..=100);
     let events = (0..store.events.len())
         .filter(|_| rng.u8(0..100) < keep)
@@ -52,7 +55,7 @@ pub(super) fn random_store(seed: u64) -> (Store, Vec<usize>) {
 fn reference(store: &Store, events: &[usize], unit: Unit) -> Vec<Bucket> {
     let mut map: BTreeMap<i64, (u32, u32)> = BTreeMap::new();
     for &e in events {
-        let when = &store.events[e].when;
+        let when = &store.events.when(e);
         let first = when.first_day();
         let index = match unit {
             Unit::Decade => i64::from(first.year.div_euclid(10)),
@@ -128,14 +131,14 @@ fn when(text: &str) -> When {
 #[test]
 fn a_year_precise_event_is_imprecise_in_months_and_counted_once() {
     let mut store = Store::bundled();
-    store.events.truncate(4);
-    store.events[0].when = when("2012");
-    store.events[1].when = When {
+    store.events.to_mut().truncate(4);
+    store.events.to_mut()[0].when = when("2012");
+    store.events.to_mut()[1].when = When {
         end: Some("2015".parse().unwrap()),
         ..when("2012-03")
     };
-    store.events[2].when = when("before 2012-07");
-    store.events[3].when = when("2012-08-15");
+    store.events.to_mut()[2].when = when("before 2012-07");
+    store.events.to_mut()[3].when = when("2012-08-15");
     let counts = Counts::new(&Dates::new(&store), &[0, 1, 2, 3]);
     let years = counts.buckets(Unit::Year);
     assert_eq!(
@@ -169,9 +172,9 @@ fn a_year_precise_event_is_imprecise_in_months_and_counted_once() {
 #[test]
 fn the_fitting_unit_shows_every_match_in_the_width() {
     let mut store = Store::bundled();
-    store.events.truncate(2);
-    store.events[0].when = when("1905");
-    store.events[1].when = when("2024-05-01");
+    store.events.to_mut().truncate(2);
+    store.events.to_mut()[0].when = when("1905");
+    store.events.to_mut()[1].when = when("2024-05-01");
     let counts = Counts::new(&Dates::new(&store), &[0, 1]);
     assert_eq!(counts.fit(120), Unit::Year);
     assert_eq!(counts.fit(119), Unit::Decade);

@@ -12,7 +12,7 @@ fn random_store(seed: u64) -> (Store, Vec<usize>) {
     let mut rng = fastrand::Rng::with_seed(seed);
     let mut store = Store::bundled();
     let pool = rng.usize(1..=6);
-    for event in &mut store.events {
+    for event in store.events.to_mut() {
         let size = rng.usize(0..=3);
         event.actors = (0..size).map(|_| rng.usize(0..pool)).collect();
     }

@@ -61,7 +61,7 @@ impl TimelineState {
             Box::new(events.iter().enumerate())
         };
         for (position, &e) in order {
-            let y = store.events[e].when.year();
+            let y = store.events.when(e).year();
             if year != Some(y) {
                 self.rows.push(Row::Year(y));
                 year = Some(y);
@@ -129,11 +129,8 @@ fn widest_date(store: &Store) -> usize {
     let mut widths = [None; 48];
     store
         .events
-        .iter()
-        .map(|event| {
-            let when = &event.when;
-            *widths[shape(when)].get_or_insert_with(|| when.short().width())
-        })
+        .whens()
+        .map(|when| *widths[shape(when)].get_or_insert_with(|| when.short().width()))
         .max()
         .unwrap_or(0)
 }
