@@ -247,6 +247,23 @@ impl Cache {
         index: &Index,
         warnings: usize,
     ) -> io::Result<PathBuf> {
+        let header = Header {
+            format: FORMAT,
+            evex: env!("CARGO_PKG_VERSION").into(),
+            machine: Machine::this(),
+            key,
+        };
+        self.save_with(path, &header, store, index, warnings)
+    }
+
+    fn save_with(
+        &self,
+        path: &Path,
+        header: &Header,
+        store: &Store,
+        index: &Index,
+        warnings: usize,
+    ) -> io::Result<PathBuf> {
         fs::DirBuilder::new()
             .recursive(true)
             .mode(0o700)
@@ -258,13 +275,7 @@ impl Cache {
             .tempfile_in(&self.dir)?;
         let mut writer = FrameWriter::new(BufWriter::new(temp));
         writer.writer.write_all(MAGIC)?;
-        let header = Header {
-            format: FORMAT,
-            evex: env!("CARGO_PKG_VERSION").into(),
-            machine: Machine::this(),
-            key,
-        };
-        writer.write(&header)?;
+        writer.write(header)?;
         let head = Head {
             title: store.title.clone(),
             sources: store.sources.clone(),
@@ -317,3 +328,7 @@ fn sweep_partial_files(dir: &Path) {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "cache/tests.rs"]
+mod tests;

@@ -95,6 +95,15 @@ impl Machine {
             little_endian: cfg!(target_endian = "little"),
         }
     }
+
+    /// Another kind of machine than this one (for tests).
+    #[cfg(test)]
+    pub fn other(pointer_bits: u32, little_endian: bool) -> Self {
+        Self {
+            pointer_bits,
+            little_endian,
+        }
+    }
 }
 
 fn nanos(seconds: i64, nanos: i64) -> u128 {
