@@ -14,6 +14,8 @@ impl App {
     /// store no longer has are dropped, with a note.
     pub fn keep_marks_in(&mut self, place: MarksPlace) {
         match place.load() {
+            // Finding marked events reads every event's id: not done when there are none.
+            Ok(ids) if ids.is_empty() => self.marked.clear(),
             Ok(ids) => {
                 let wanted: BTreeSet<&str> = ids.iter().map(String::as_str).collect();
                 self.marked = (0..self.store.events.len())

@@ -27,16 +27,18 @@ impl CopyChunks {
     /// Whether every chunk hashes as it did when written, counting the events checked in
     /// `progress`.
     pub fn verify(&self, progress: &Progress) -> bool {
-        // One buffer per thread, reused: a new one per chunk would be fresh memory each time.
-        self.frames
-            .par_iter()
-            .enumerate()
-            .map_init(Vec::new, |buffer, (n, frame)| {
-                let ok = frame.verify(&self.file, self.header, buffer);
-                progress.advance(self.len_of(n) as u64);
+        // One run of chunks per core, each read through one buffer: a buffer per chunk
+        // would be fresh memory, cleared by the system, every time.
+        let cores = rayon::current_num_threads().max(1);
+        let run = self.frames.len().div_ceil(cores).max(1);
+        self.frames.par_chunks(run).enumerate().all(|(r, frames)| {
+            let mut buffer = Vec::new();
+            frames.iter().enumerate().all(|(i, frame)| {
+                let ok = frame.verify(&self.file, self.header, &mut buffer);
+                progress.advance(self.len_of(r * run + i) as u64);
                 ok
             })
-            .all(|ok| ok)
+        })
     }
 
     /// How many events chunk `chunk` holds.
