@@ -64,7 +64,7 @@ enum Command {
     Import(ImportArgs),
     /// Print the default configuration file, check one, or say where evex looks for it.
     Config(setup::ConfigArgs),
-    /// Print a completion script for a shell: `evex completions bash > ~/.local/share/bash-completion/completions/evex`.
+    /// Print a completion script for bash, zsh, fish, elvish or PowerShell.
     Completions {
         /// The shell to complete for.
         #[arg(value_enum)]

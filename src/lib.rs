@@ -8,6 +8,7 @@ pub mod actors;
 pub mod app;
 pub mod cache;
 pub mod citation;
+pub mod clipboard;
 pub mod config;
 pub mod date;
 pub mod export;

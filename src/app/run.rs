@@ -24,6 +24,7 @@ use signal_hook::iterator::{Handle, Signals};
 
 use super::{App, Outside};
 use crate::action::Action;
+use crate::clipboard::SystemClipboard;
 use crate::text::is_unsafe;
 use crate::ui;
 
@@ -82,6 +83,7 @@ impl App {
     pub fn run(mut self, terminal: &mut DefaultTerminal) -> io::Result<Option<i32>> {
         let requests = listen_for_signals()?;
         let modes = Modes::enable()?;
+        let mut system_clipboard = SystemClipboard::default();
         let mut ended = None;
         while !self.should_quit {
             if let signal @ 1.. = requests.end.load(Ordering::Relaxed) {
@@ -104,6 +106,12 @@ impl App {
             self.ask_for_sparks();
             if let Some(text) = self.clipboard.take() {
                 crate::citation::write_osc52(terminal.backend_mut(), &text)?;
+                let said = SystemClipboard::said(system_clipboard.copy(&text));
+                if let Some(status) = &mut self.status {
+                    status.push_str(said);
+                }
+                // Drawn again at once, so the status says where the text went.
+                continue;
             }
             if let Some(outside) = self.outside.take() {
                 self.status = Some(self.run_outside(terminal, outside, &requests)?);

@@ -26,11 +26,14 @@ pub(super) fn parse(text: &str, file: &str) -> Result<Patch, ConfigError> {
         (Some(_), None) => conflict.first,
         _ => conflict.second,
     };
+    let scope = |n: &str| keymap.get(n).map_or("", |b| b.scope.name());
     let message = format!(
-        "the key {:?} is bound to both {:?} and {:?}, which apply at once; give one of them other keys",
+        "the key {:?} is bound to both {:?} ({}) and {:?} ({}); give one of them other keys",
         name(conflict.key),
         conflict.first,
-        conflict.second
+        scope(conflict.first),
+        conflict.second,
+        scope(conflict.second),
     );
     let flag = Flag {
         name: culprit,
