@@ -226,7 +226,15 @@ fn completions_know_the_commands_and_options() {
     let bash = evex().args(["completions", "bash"]).output().unwrap();
     assert!(bash.status.success());
     let bash = String::from_utf8(bash.stdout).unwrap();
-    for word in ["list", "validate", "stats", "import", "config", "completions", "man"] {
+    for word in [
+        "list",
+        "validate",
+        "stats",
+        "import",
+        "config",
+        "completions",
+        "man",
+    ] {
         assert!(bash.contains(word), "bash completion lacks {word}");
     }
     assert!(bash.contains("--query") && bash.contains("--deny-warnings"));
@@ -243,12 +251,25 @@ fn the_man_page_has_every_command_and_its_options() {
     let man = evex().arg("man").output().unwrap();
     assert!(man.status.success());
     let man = String::from_utf8(man.stdout).unwrap();
-    assert!(man.starts_with(".ie") || man.contains(".TH evex 1"), "{man}");
-    for page in ["evex-list", "evex-validate", "evex-config", "evex-completions"] {
+    assert!(
+        man.starts_with(".ie") || man.contains(".TH evex 1"),
+        "{man}"
+    );
+    for page in [
+        "evex-list",
+        "evex-validate",
+        "evex-config",
+        "evex-completions",
+    ] {
         assert!(man.contains(&format!(".TH {page} 1")), "no page {page}");
     }
     // roff writes `-` as `\-`.
-    for option in [r"\-\-query", r"\-\-goto", r"\-\-deny\-warnings", r"\-\-default"] {
+    for option in [
+        r"\-\-query",
+        r"\-\-goto",
+        r"\-\-deny\-warnings",
+        r"\-\-default",
+    ] {
         assert!(man.contains(option), "the man page lacks {option}");
     }
 }

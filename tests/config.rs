@@ -270,3 +270,62 @@ fn the_readme_lists_every_binding_as_the_keymap_has_it() {
         "the README's key table is out of date: EVEX_UPDATE_README=1 cargo test --test config"
     );
 }
+
+#[test]
+fn a_bad_file_starts_the_explorer_with_the_defaults_and_says_where_in_a_real_terminal() {
+    let Some(tmux) = common::tmux::tmux_or_skip(160, 30) else {
+        return;
+    };
+    let dir = tmux.home().join("config").join("evex");
+    fs::create_dir_all(&dir).unwrap();
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/config/bound_twice.ron"
+    );
+    fs::copy(fixture, dir.join("config.ron")).unwrap();
+    let file = dir.join("config.ron").display().to_string();
+    let said = format!(
+        "{file}:5:24: the key \"c\" is bound to both \"quit\" (any pane) and \"copy_quote\" (any pane)"
+    );
+    tmux.open_evex("", "", "60/60 events");
+    let first = tmux.wait_for("the status line", |s| s.contains("config: "));
+    assert!(first.contains(&format!("config: {said}")), "{first}");
+    // The defaults: x does not mark, Space does, and c copies rather than quits.
+    tmux.keys(&["x", "Space", "c"]);
+    tmux.wait_for("the copy", |s| s.contains("copied the quote"));
+    tmux.keys(&["q"]);
+    let after = tmux.wait_for("the shell", |s| s.contains("exit=0"));
+    assert!(
+        after.replace('\n', "").contains(&format!("evex: {said}")),
+        "said again on standard error:\n{after}"
+    );
+}
+
+#[test]
+fn a_good_file_rebinds_and_recolours_in_a_real_terminal() {
+    let Some(tmux) = common::tmux::tmux_or_skip(120, 30) else {
+        return;
+    };
+    let dir = tmux.home().join("config").join("evex");
+    fs::create_dir_all(&dir).unwrap();
+    fs::write(
+        dir.join("config.ron"),
+        r#"(keys: { "quit": ["Q"] }, theme: { "selected": (fg: "black", bg: "yellow") })"#,
+    )
+    .unwrap();
+    tmux.open_evex("", "", "60/60 events");
+    let styled = tmux.screen_with_styles();
+    assert!(
+        styled.contains("\x1b[30m\x1b[43m") || styled.contains("\x1b[38;5;0m\x1b[48;5;3m"),
+        "the selection is black on yellow:\n{styled}"
+    );
+    // q does nothing now: the help still opens after it.
+    tmux.keys(&["q", "?"]);
+    let help = tmux.wait_for("the help", |s| s.contains("Keys ·"));
+    assert!(help.contains("Q                quit"), "{help}");
+    // Apart: Esc with a key straight after it reads as Alt and the key.
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("the help to close", |s| !s.contains("Keys ·"));
+    tmux.keys(&["Q"]);
+    tmux.wait_for("Q to quit", |s| s.contains("exit=0"));
+}

@@ -81,14 +81,15 @@ pub fn label(key: Key) -> String {
     }
 }
 
-/// All keys of a binding: `j/↓`.
+/// All keys of a binding: `j/↓`; with the `/` key among them, `/ Ctrl-f`.
 pub fn labels(binding: &Binding) -> String {
+    let slash = binding.keys.contains(&ch('/'));
     binding
         .keys
         .iter()
         .map(|&k| label(k))
         .collect::<Vec<_>>()
-        .join("/")
+        .join(if slash { " " } else { "/" })
 }
 
 /// Named keys as the configuration file writes them, beside single characters.
