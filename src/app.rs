@@ -378,7 +378,8 @@ impl App {
             self.sidebar.filter.clear();
             self.rebuild_sidebar();
         } else {
-            self.status = Some("nothing to clear; q quits".into());
+            let quit = self.keymap.keys_of("quit", 1);
+            self.status = Some(format!("nothing to clear; {quit} quits"));
         }
     }
 }

@@ -202,12 +202,19 @@ impl Keymap {
         pane.chain(general).filter(|b| b.hint)
     }
 
-    /// The first key bound to `action` in browsing, as hints write it (`?`), for messages
-    /// that name a key.
-    pub fn key_for(&self, action: Action) -> Option<String> {
-        self.bindings
+    /// The first `n` keys of the binding named `name` as hints write them, joined with " or "
+    /// (`Esc or ?`), for messages that name a key; `(unbound)` when it has none.
+    pub fn keys_of(&self, name: &str, n: usize) -> String {
+        let keys: Vec<String> = self
+            .bindings
             .iter()
-            .find(|b| b.action == action && !b.keys.is_empty())
-            .map(|b| label(b.keys[0]))
+            .find(|b| b.name == name)
+            .map(|b| b.keys.iter().take(n).map(|&k| label(k)).collect())
+            .unwrap_or_default();
+        if keys.is_empty() {
+            "(unbound)".into()
+        } else {
+            keys.join(" or ")
+        }
     }
 }

@@ -19,11 +19,12 @@ pub struct HelpState {
 }
 
 /// The lines under the bindings: how to search and what the mouse does.
-const NOTES: [&str; 4] = [
+const NOTES: [&str; 5] = [
     "Search: words (smart case), \"a phrase\", @actor, 2012, 2012-08, 2010..2013, ..2012, 2012..",
     "Operators: -word or !word excludes; a | b either; kind:law source:x tag:x place:x actor:x year:x",
     "Go to year (y): a year, month, day or range, found as search finds it.",
     "Mouse: the wheel scrolls the pane under it; a click selects a row or toggles an actor; a click on a year heading goes to that year.",
+    "Keys and colours: ~/.config/evex/config.ron changes what it lists; `evex config --default` prints every binding and style.",
 ];
 
 fn binding_lines(keymap: &Keymap, width: usize, theme: &Theme) -> Vec<Line<'static>> {
@@ -99,9 +100,14 @@ pub fn draw_help(
     state.max_scroll = total.saturating_sub(state.height);
     state.scroll = state.scroll.min(state.max_scroll);
     let title = if state.max_scroll > 0 {
-        " Keys · j/k scroll · Esc closes "
+        format!(
+            " Keys · {}/{} scroll · {} closes ",
+            keymap.keys_of("overlay_down", 1),
+            keymap.keys_of("overlay_up", 1),
+            keymap.keys_of("overlay_close", 1)
+        )
     } else {
-        " Keys · Esc or ? closes "
+        format!(" Keys · {} closes ", keymap.keys_of("overlay_close", 2))
     };
     frame.render_widget(Clear, area);
     let block = Block::bordered()
