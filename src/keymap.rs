@@ -199,7 +199,7 @@ impl Keymap {
             .bindings
             .iter()
             .filter(move |b| !is_pane(b) && b.applies(mode, focus) && !shadowed(b));
-        pane.chain(general).filter(|b| b.hint)
+        pane.chain(general).filter(|b| b.hint && !b.keys.is_empty())
     }
 
     /// The first `n` keys of the binding named `name` as hints write them, joined with " or "

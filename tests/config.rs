@@ -329,3 +329,18 @@ fn a_good_file_rebinds_and_recolours_in_a_real_terminal() {
     tmux.keys(&["Q"]);
     tmux.wait_for("Q to quit", |s| s.contains("exit=0"));
 }
+
+#[test]
+fn an_empty_list_unbinds_and_the_footer_drops_the_hint() {
+    let mut app = app();
+    app.keymap = patch(r#"(keys: { "help": [] })"#).keymap();
+    key(&mut app, KeyCode::Char('?'));
+    assert_eq!(app.mode, Mode::Browse);
+    let screen = draw(&mut app, 120, 40).backend().to_string();
+    let footer = screen.lines().nth(39).unwrap();
+    assert!(!footer.contains(" help "), "{footer}");
+    assert_eq!(
+        evex::keymap::labels(app.keymap.get("help").unwrap()),
+        "(unbound)"
+    );
+}

@@ -81,8 +81,12 @@ pub fn label(key: Key) -> String {
     }
 }
 
-/// All keys of a binding: `j/↓`; with the `/` key among them, `/ Ctrl-f`.
+/// All keys of a binding: `j/↓`; with the `/` key among them, `/ Ctrl-f`; `(unbound)` when
+/// the configuration took them all away.
 pub fn labels(binding: &Binding) -> String {
+    if binding.keys.is_empty() {
+        return "(unbound)".into();
+    }
     let slash = binding.keys.contains(&ch('/'));
     binding
         .keys
