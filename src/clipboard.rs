@@ -41,3 +41,18 @@ impl SystemClipboard {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(not(feature = "system-clipboard"))]
+    #[test]
+    fn without_the_feature_text_goes_through_the_terminal_only() {
+        assert!(!SystemClipboard::default().copy("text"));
+        assert_eq!(
+            SystemClipboard::said(false),
+            "; sent to the terminal's clipboard (OSC 52)"
+        );
+    }
+}
