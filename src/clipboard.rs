@@ -42,11 +42,10 @@ impl SystemClipboard {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(feature = "system-clipboard")))]
 mod tests {
     use super::*;
 
-    #[cfg(not(feature = "system-clipboard"))]
     #[test]
     fn without_the_feature_text_goes_through_the_terminal_only() {
         assert!(!SystemClipboard::default().copy("text"));

@@ -69,7 +69,7 @@ pub(super) struct Requests {
     pub(super) end: AtomicI32,
     /// SIGTSTP from outside (`kill -TSTP`): hand the terminal back and stop.
     pub(super) stop: AtomicBool,
-    /// The pager has the terminal: Ctrl-C and Ctrl-\\ are meant for it, and Ctrl-Z stops
+    /// The pager has the terminal: Ctrl-C and Ctrl-\ are meant for it, and Ctrl-Z stops
     /// evex with it, so the shell gets the terminal back.
     pub(super) paging: AtomicBool,
     /// SIGCONT: the process was stopped (perhaps by SIGSTOP, which cannot be caught) and the
