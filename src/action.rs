@@ -88,6 +88,10 @@ pub enum Action {
     JumpBack,
     /// Show the source text around the quote: its whole paragraph, the quote marked.
     ShowPassage,
+    /// Open the selected event's source URL with the system opener (`$BROWSER`, `xdg-open`).
+    OpenUrl,
+    /// Read the selected event's whole source text in `$PAGER`, then come back.
+    ReadSource,
     /// Sort the actors by name, or back to by count.
     SortActors,
     /// Show the newest events at the top of the timeline, or the oldest again.

@@ -6,6 +6,7 @@ mod filters;
 mod loading;
 mod marks;
 mod navigate;
+mod outside;
 mod prompt;
 mod related;
 mod reload;
@@ -26,8 +27,9 @@ use crate::filter::{Filter, Matches};
 use crate::histogram::{SparkSpec, Sparks};
 use crate::history::History;
 use crate::index::Index;
-use crate::keymap::{self, Focus, Mode};
+use crate::keymap::{Focus, Keymap, Mode};
 use crate::marks::MarksPlace;
+use crate::opener::Commands;
 use crate::related::Related;
 use crate::reload::Reloader;
 use crate::searcher::Searcher;
@@ -43,6 +45,7 @@ use crate::ui::with_whom::WithWhomState;
 
 pub use export::ExportState;
 pub use loading::{Waited, wait_for};
+pub use outside::Outside;
 pub use prompt::{Prompt, PromptKind, Window};
 pub use start::StartView;
 
@@ -78,6 +81,8 @@ pub struct App {
     /// Searches are waiting for the index, which a big store takes seconds to build.
     pub indexing: bool,
     pub theme: Theme,
+    /// The key bindings: the defaults, patched by the configuration file.
+    pub keymap: Keymap,
     /// The search text as typed; `filter.query` is its parsed form.
     pub query_text: String,
     pub filter: Filter,
@@ -126,6 +131,10 @@ pub struct App {
     pub found_actors: BTreeSet<ActorId>,
     /// Text to put on the clipboard; the terminal loop sends it and clears this.
     pub clipboard: Option<String>,
+    /// The browser and pager that open sources (`u`, `t`), from the environment.
+    pub commands: Commands,
+    /// A browser or pager to run; the terminal loop runs it and clears this.
+    pub outside: Option<Outside>,
     /// The export prompt's path and choice, and a file waiting for "overwrite?".
     pub export: ExportState,
     /// The command that opens this store (`evex /path/to/store.ron`), for `:`.
@@ -151,6 +160,7 @@ impl App {
             searching: false,
             indexing: false,
             theme,
+            keymap: Keymap::default(),
             query_text: String::new(),
             filter: Filter::default(),
             matches,
@@ -181,6 +191,8 @@ impl App {
             marked: BTreeSet::new(),
             marks_place: None,
             clipboard: None,
+            commands: Commands::default(),
+            outside: None,
             export: ExportState::default(),
             opened_with: vec!["evex".into()],
             reloader: None,
@@ -191,7 +203,7 @@ impl App {
     }
 
     pub fn handle_key(&mut self, key: KeyEvent) {
-        if let Some(action) = keymap::action(self.mode, self.focus, key) {
+        if let Some(action) = self.keymap.action(self.mode, self.focus, key) {
             self.update(action);
         }
     }
@@ -250,6 +262,8 @@ impl App {
             Action::NextRelated => self.jump_related(true),
             Action::JumpBack => self.jump_back(),
             Action::ShowPassage => self.open_passage(),
+            Action::OpenUrl => self.open_url(),
+            Action::ReadSource => self.read_source(),
             Action::Back => self.back(),
             Action::Type(c) => self.edit_prompt(|p, _| p.type_char(c)),
             Action::Edit(edit) => self.edit_prompt(|p, _| p.edit(edit)),
@@ -364,7 +378,8 @@ impl App {
             self.sidebar.filter.clear();
             self.rebuild_sidebar();
         } else {
-            self.status = Some("nothing to clear; q quits".into());
+            let quit = self.keymap.keys_of("quit", 1);
+            self.status = Some(format!("nothing to clear; {quit} quits"));
         }
     }
 }

@@ -20,6 +20,9 @@ use crate::load::{self, Content, ReadArgs, print_diagnostics, with_progress};
 use crate::open;
 
 mod list;
+mod setup;
+
+pub(crate) use setup::config_path;
 
 /// Explore a story told as dated events: a timeline, an actor filter and the source quote
 /// behind every event.
@@ -59,6 +62,16 @@ enum Command {
     Stats(StatsArgs),
     /// Write a dataset (ACLED, GDELT, ICEWS, TimelineJS, CSV, JSON) as an editable RON store.
     Import(ImportArgs),
+    /// Print the default configuration file, check one, or say where evex looks for it.
+    Config(setup::ConfigArgs),
+    /// Print a completion script for bash, zsh, fish, elvish or PowerShell.
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): `evex man | man -l -`.
+    Man,
 }
 
 #[derive(Debug, clap::Args)]
@@ -192,6 +205,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }) => validate(file.as_deref(), deny_warnings, &read.options()),
         Some(Command::Import(args)) => Ok(import::run(&args)),
         Some(Command::Stats(args)) => stats(&args),
+        Some(Command::Config(args)) => setup::config(&args),
+        Some(Command::Completions { shell }) => setup::completions(shell),
+        Some(Command::Man) => setup::man(),
     }
 }
 

@@ -25,14 +25,17 @@ use std::time::Instant;
 use clap::Parser;
 use evex::app::{App, StartView, Waited, wait_for};
 use evex::cache::CopiedIndex;
+use evex::config::Config;
 use evex::index::Index;
 use evex::marks::MarksPlace;
+use evex::opener::Commands;
 use evex::progress::Progress;
 use evex::reload::{self, Reloader};
 use evex::searcher::Searcher;
 use evex::store::formats::Options;
 use evex::text::sanitize;
 use evex::theme::Theme;
+
 use load::ReadArgs;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 use signal_hook::iterator::{Handle, Signals};
@@ -116,7 +119,10 @@ fn explore(path: Option<&Path>, read: &ReadArgs, view: &StartView) -> anyhow::Re
         say!("evex: the explorer needs a terminal; try `evex list`");
         return Ok(ExitCode::from(2));
     }
-    let theme = Theme::from_no_color(std::env::var_os("NO_COLOR").as_deref());
+    // NO_COLOR set to anything but nothing, as https://no-color.org asks.
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let (config, problem) = Config::load(cli::config_path().as_deref(), no_color);
+    let theme = config.theme;
     let progress = Arc::new(Progress::default());
     let loaded = load_in_background(path, how, Arc::clone(&progress))?;
     let name = match path {
@@ -126,6 +132,10 @@ fn explore(path: Option<&Path>, read: &ReadArgs, view: &StartView) -> anyhow::Re
     };
     // What is said while the explorer holds the terminal is written once it is given back.
     let held = messages::Hold::start();
+    let problem = problem.map(|e| sanitize(&e.to_string()).into_owned());
+    if let Some(problem) = &problem {
+        say!("evex: {problem}; starting with the default keys and colours");
+    }
     report_panics();
     // Lets the real-terminal tests check what a crash leaves behind.
     let panic_on_purpose = std::env::var_os("EVEX_TEST_PANIC").is_some();
@@ -140,9 +150,14 @@ fn explore(path: Option<&Path>, read: &ReadArgs, view: &StartView) -> anyhow::Re
             Waited::Quit => return Ok(Ran::Ended(None, None)),
             Waited::Ended(signal) => return Ok(Ran::Ended(Some(signal), None)),
         };
-        let Some((app, saved)) = explorer(opened, path, read, view, theme) else {
+        let Some((mut app, saved)) = explorer(opened, path, read, view, theme) else {
             return Ok(Ran::Failed);
         };
+        app.keymap = config.keymap;
+        app.commands = Commands::from_env(std::env::var_os("BROWSER"), std::env::var_os("PAGER"));
+        if let Some(problem) = problem {
+            app.status = Some(format!("config: {problem}"));
+        }
         Ok(Ran::Ended(app.run(terminal)?, saved))
     });
     drop(held);

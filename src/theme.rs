@@ -92,7 +92,54 @@ pub const MONO: Theme = Theme {
     kinds: [Style::new(); 8],
 };
 
+/// How many styles a theme has, each with a name in the configuration file.
+pub const STYLES: usize = 27;
+
 impl Theme {
+    /// Every style with the name the configuration file gives it, in the order
+    /// `evex config --default` lists them.
+    pub fn named_styles(&mut self) -> [(&'static str, &mut Style); STYLES] {
+        let [
+            diplomacy,
+            politics,
+            law,
+            economy,
+            crime,
+            conflict,
+            statement,
+            other,
+        ] = &mut self.kinds;
+        [
+            ("header", &mut self.header),
+            ("title", &mut self.title),
+            ("muted", &mut self.muted),
+            ("border", &mut self.border),
+            ("border_focused", &mut self.border_focused),
+            ("year", &mut self.year),
+            ("selected", &mut self.selected),
+            ("selected_unfocused", &mut self.selected_unfocused),
+            ("mark", &mut self.mark),
+            ("count", &mut self.count),
+            ("highlight", &mut self.highlight),
+            ("quote", &mut self.quote),
+            ("key", &mut self.key),
+            ("prompt", &mut self.prompt),
+            ("warning", &mut self.warning),
+            ("histogram", &mut self.histogram),
+            ("histogram_marked", &mut self.histogram_marked),
+            ("histogram_imprecise", &mut self.histogram_imprecise),
+            ("passage_quote", &mut self.passage_quote),
+            ("kind_diplomacy", diplomacy),
+            ("kind_politics", politics),
+            ("kind_law", law),
+            ("kind_economy", economy),
+            ("kind_crime", crime),
+            ("kind_conflict", conflict),
+            ("kind_statement", statement),
+            ("kind_other", other),
+        ]
+    }
+
     /// The theme for an environment: monochrome when `NO_COLOR` is set to anything.
     pub fn from_no_color(no_color: Option<&std::ffi::OsStr>) -> Self {
         if no_color.is_some_and(|v| !v.is_empty()) {

@@ -103,7 +103,7 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     }
     bars::draw_footer(frame, app, footer);
     match app.mode {
-        Mode::Help => help::draw_help(frame, &mut app.help, &app.theme, body),
+        Mode::Help => help::draw_help(frame, &mut app.help, &app.keymap, &app.theme, body),
         Mode::WithWhom | Mode::Passage => draw_overlay(frame, app, body),
         Mode::Browse | Mode::Prompt => {}
     }

@@ -4,7 +4,7 @@ mod common;
 
 use common::{actor, app, ctrl, draw, ids, key, selected_id, typed};
 use evex::filter::ActorMode;
-use evex::keymap::{Focus, KEYMAP, Mode, Scope};
+use evex::keymap::{Focus, Keymap, Mode, Scope};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 #[test]
@@ -296,7 +296,8 @@ fn q_quits_but_types_inside_a_prompt_and_ctrl_c_always_quits() {
 
 #[test]
 fn every_keymap_binding_reaches_its_action() {
-    for binding in KEYMAP {
+    let keymap = Keymap::default();
+    for binding in keymap.bindings() {
         let (mode, focus) = match binding.scope {
             Scope::Always | Scope::Browse => (Mode::Browse, Focus::Timeline),
             Scope::Pane(pane) => (Mode::Browse, pane),
@@ -304,10 +305,10 @@ fn every_keymap_binding_reaches_its_action() {
             Scope::Help => (Mode::Help, Focus::Timeline),
             Scope::WithWhom => (Mode::WithWhom, Focus::Timeline),
         };
-        for k in binding.keys {
+        for k in binding.keys.iter() {
             let event = KeyEvent::new(k.code, k.modifiers);
             assert_eq!(
-                evex::keymap::action(mode, focus, event),
+                keymap.action(mode, focus, event),
                 Some(binding.action),
                 "{:?}",
                 k

@@ -75,6 +75,10 @@ fn a_reader_going_away_is_a_quiet_exit_for_every_command_and_format() {
         (&["--version"], 0),
         (&["list", "--format", "nope"], 2),
         (&["list", "no-such-file.ron"], 2),
+        (&["config", "--default"], 0),
+        (&["completions", "bash"], 0),
+        (&["completions", "zsh"], 0),
+        (&["man"], 0),
     ];
     for &(args, code) in cases {
         for (stdout_closed, stderr_closed) in [(true, false), (false, true), (true, true)] {
@@ -214,5 +218,58 @@ fn tables_fit_narrow_terminals_without_wrapping() {
             text.contains("Lukashenk"),
             "{width}: titles still show:\n{text}"
         );
+    }
+}
+
+#[test]
+fn completions_know_the_commands_and_options() {
+    let bash = evex().args(["completions", "bash"]).output().unwrap();
+    assert!(bash.status.success());
+    let bash = String::from_utf8(bash.stdout).unwrap();
+    for word in [
+        "list",
+        "validate",
+        "stats",
+        "import",
+        "config",
+        "completions",
+        "man",
+    ] {
+        assert!(bash.contains(word), "bash completion lacks {word}");
+    }
+    assert!(bash.contains("--query") && bash.contains("--deny-warnings"));
+    for shell in ["zsh", "fish", "elvish", "powershell"] {
+        let out = evex().args(["completions", shell]).output().unwrap();
+        assert!(out.status.success() && !out.stdout.is_empty(), "{shell}");
+    }
+    let bad = evex().args(["completions", "tcsh"]).output().unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn the_man_page_has_every_command_and_its_options() {
+    let man = evex().arg("man").output().unwrap();
+    assert!(man.status.success());
+    let man = String::from_utf8(man.stdout).unwrap();
+    assert!(
+        man.starts_with(".ie") || man.contains(".TH evex 1"),
+        "{man}"
+    );
+    for page in [
+        "evex-list",
+        "evex-validate",
+        "evex-config",
+        "evex-completions",
+    ] {
+        assert!(man.contains(&format!(".TH {page} 1")), "no page {page}");
+    }
+    // roff writes `-` as `\-`.
+    for option in [
+        r"\-\-query",
+        r"\-\-goto",
+        r"\-\-deny\-warnings",
+        r"\-\-default",
+    ] {
+        assert!(man.contains(option), "the man page lacks {option}");
     }
 }

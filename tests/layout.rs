@@ -43,7 +43,8 @@ fn the_match_count_shows_at_every_width() {
 
 #[test]
 fn footer_hints_are_whole_or_absent() {
-    let all: Vec<String> = keymap::KEYMAP
+    let all: Vec<String> = keymap::Keymap::default()
+        .bindings()
         .iter()
         .map(|b| format!("{} {}", keymap::labels(b), b.help))
         .collect();

@@ -8,7 +8,7 @@ use common::{actor, app, draw, key, selected_id, typed};
 use evex::action::Action;
 use evex::app::App;
 use evex::date::DayRange;
-use evex::keymap::{Focus, KEYMAP, Mode};
+use evex::keymap::{Focus, Keymap, Mode};
 use ratatui::crossterm::event::KeyCode;
 
 fn go_to(app: &mut App, text: &str) {
@@ -290,7 +290,7 @@ fn the_help_scrolls_to_every_binding_at_small_sizes() {
             }
         }
         assert_eq!(app.mode, Mode::Help);
-        for binding in KEYMAP {
+        for binding in Keymap::default().bindings() {
             assert!(
                 seen.contains(binding.help),
                 "{w}x{h}: never shows {:?}",

@@ -55,7 +55,7 @@ fn help_overlay_lists_every_binding() {
         key(&mut app, KeyCode::PageDown);
         pages += &draw(&mut app, 120, 60).backend().to_string();
     }
-    for binding in evex::keymap::KEYMAP {
+    for binding in evex::keymap::Keymap::default().bindings() {
         assert!(pages.contains(binding.help), "help lacks {}", binding.help);
     }
     insta::assert_snapshot!(text);

@@ -66,11 +66,16 @@ impl App {
         }
     }
 
+    fn no_marks_yet(&self) -> String {
+        let key = self.keymap.keys_of("mark", 1);
+        format!("no marks yet: {key} on the timeline marks an event")
+    }
+
     /// `M`: only the marked events among the matches, or every match again.
     pub(super) fn toggle_marked_only(&mut self) {
         if self.filter.only.take().is_none() {
             if self.marked.is_empty() {
-                self.status = Some("no marks yet: Space on the timeline marks an event".into());
+                self.status = Some(self.no_marks_yet());
                 return;
             }
             self.filter.only = Some(self.marked_set());
@@ -110,7 +115,7 @@ impl App {
                 self.detail.scroll = 0;
             }
             None if self.marked.is_empty() => {
-                self.status = Some("no marks yet: Space on the timeline marks an event".into());
+                self.status = Some(self.no_marks_yet());
             }
             None => {
                 let way = if forward { "after" } else { "before" };

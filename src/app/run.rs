@@ -2,6 +2,8 @@
 //! to the terminal besides `ratatui::run`, which restores it on exit and on panic.
 
 use std::io::{self, stdout};
+use std::os::unix::process::CommandExt;
+use std::process::{Command, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::thread;
@@ -20,8 +22,9 @@ use ratatui::crossterm::terminal::{
 use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::{Handle, Signals};
 
-use super::App;
+use super::{App, Outside};
 use crate::action::Action;
+use crate::clipboard::SystemClipboard;
 use crate::text::is_unsafe;
 use crate::ui;
 
@@ -66,6 +69,9 @@ pub(super) struct Requests {
     pub(super) end: AtomicI32,
     /// SIGTSTP from outside (`kill -TSTP`): hand the terminal back and stop.
     pub(super) stop: AtomicBool,
+    /// The pager has the terminal: Ctrl-C and Ctrl-\ are meant for it, and Ctrl-Z stops
+    /// evex with it, so the shell gets the terminal back.
+    pub(super) paging: AtomicBool,
     /// SIGCONT: the process was stopped (perhaps by SIGSTOP, which cannot be caught) and the
     /// shell may have reset the terminal: take it again.
     pub(super) resumed: AtomicBool,
@@ -77,6 +83,7 @@ impl App {
     pub fn run(mut self, terminal: &mut DefaultTerminal) -> io::Result<Option<i32>> {
         let requests = listen_for_signals()?;
         let modes = Modes::enable()?;
+        let mut system_clipboard = SystemClipboard::default();
         let mut ended = None;
         while !self.should_quit {
             if let signal @ 1.. = requests.end.load(Ordering::Relaxed) {
@@ -99,6 +106,16 @@ impl App {
             self.ask_for_sparks();
             if let Some(text) = self.clipboard.take() {
                 crate::citation::write_osc52(terminal.backend_mut(), &text)?;
+                let said = SystemClipboard::said(system_clipboard.copy(&text));
+                if let Some(status) = &mut self.status {
+                    status.push_str(said);
+                }
+                // Drawn again at once, so the status says where the text went.
+                continue;
+            }
+            if let Some(outside) = self.outside.take() {
+                self.status = Some(self.run_outside(terminal, outside, &requests)?);
+                continue;
             }
             let tick = if self.searcher.waiting_since().is_some() {
                 SEARCH_TICK
@@ -176,7 +193,12 @@ pub(super) fn listen_for_signals() -> io::Result<Listening> {
         .name("evex-signals".into())
         .spawn(move || {
             for signal in signals.forever() {
+                let paging = raised.paging.load(Ordering::Relaxed);
                 match signal {
+                    SIGINT | SIGQUIT if paging => {}
+                    SIGTSTP if paging => {
+                        let _ = signal_hook::low_level::emulate_default_handler(SIGTSTP);
+                    }
                     SIGTSTP => raised.stop.store(true, Ordering::Relaxed),
                     SIGCONT => raised.resumed.store(true, Ordering::Relaxed),
                     _ => {
@@ -212,6 +234,64 @@ impl std::ops::Deref for Listening {
 impl Drop for Listening {
     fn drop(&mut self) {
         self.handle.close();
+    }
+}
+
+impl App {
+    /// Runs the browser (detached, so evex goes on at once) or the pager (in the foreground,
+    /// the terminal handed to it as to the shell on Ctrl-Z). Returns what to say about it.
+    fn run_outside(
+        &self,
+        terminal: &mut DefaultTerminal,
+        outside: Outside,
+        requests: &Requests,
+    ) -> io::Result<String> {
+        let (title, text) = match outside {
+            Outside::Open(command) => return Ok(open_detached(&command)),
+            Outside::Page { title, text } => (title, text),
+        };
+        let mut file = tempfile::Builder::new()
+            .prefix("evex-source-")
+            .suffix(".txt")
+            .tempfile()?;
+        io::Write::write_all(&mut file, text.as_bytes())?;
+        let command = match self.commands.page(&file.path().display().to_string()) {
+            Ok(command) => command,
+            Err(problem) => return Ok(problem),
+        };
+        execute!(stdout(), DisableMouseCapture, DisableBracketedPaste, Show)?;
+        ratatui::try_restore()?;
+        requests.paging.store(true, Ordering::Relaxed);
+        let ran = Command::new(&command[0]).args(&command[1..]).status();
+        requests.paging.store(false, Ordering::Relaxed);
+        enter(terminal)?;
+        Ok(match ran {
+            Ok(status) if status.success() => format!("read “{title}” in {}", command[0]),
+            Ok(status) => format!("{} ended with {status}", command[0]),
+            Err(e) => format!("could not run the pager {}: {e}", command[0]),
+        })
+    }
+}
+
+/// Starts `command` with no terminal (its own process group, no input or output), so a
+/// browser neither blocks evex nor writes over its screen; a thread waits for it to end.
+fn open_detached(command: &[String]) -> String {
+    let started = Command::new(&command[0])
+        .args(&command[1..])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .process_group(0)
+        .spawn();
+    match started {
+        Ok(mut child) => {
+            let _ = thread::Builder::new()
+                .name("evex-opener".into())
+                .spawn(move || child.wait());
+            let url = command.last().map_or("", String::as_str);
+            format!("opened {url} with {}", command[0])
+        }
+        Err(e) => format!("could not run {}: {e}", command[0]),
     }
 }
 

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use crate::keymap::{self, Focus, KEYMAP, Scope};
+use crate::keymap::{self, Keymap};
 use crate::theme::Theme;
 
 /// Scroll position of the help, and how far it can go as last drawn.
@@ -19,44 +19,39 @@ pub struct HelpState {
 }
 
 /// The lines under the bindings: how to search and what the mouse does.
-const NOTES: [&str; 4] = [
+const NOTES: [&str; 5] = [
     "Search: words (smart case), \"a phrase\", @actor, 2012, 2012-08, 2010..2013, ..2012, 2012..",
     "Operators: -word or !word excludes; a | b either; kind:law source:x tag:x place:x actor:x year:x",
     "Go to year (y): a year, month, day or range, found as search finds it.",
     "Mouse: the wheel scrolls the pane under it; a click selects a row or toggles an actor; a click on a year heading goes to that year.",
+    "Keys and colours: ~/.config/evex/config.ron changes what it lists; `evex config --default` prints every binding and style.",
 ];
 
-fn scope_name(scope: Scope) -> &'static str {
-    match scope {
-        Scope::Always => "anywhere",
-        Scope::Browse => "any pane",
-        Scope::Pane(Focus::Actors) => "actors",
-        Scope::Pane(Focus::Timeline) => "timeline",
-        Scope::Pane(Focus::Detail) => "event",
-        Scope::Prompt => "prompt",
-        Scope::Help => "overlays",
-        Scope::WithWhom => "with whom",
-    }
-}
-
-fn binding_lines(width: usize, theme: &Theme) -> Vec<Line<'static>> {
-    let key_width = KEYMAP
+fn binding_lines(keymap: &Keymap, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let key_width = keymap
+        .bindings()
         .iter()
         .map(|b| keymap::labels(b).width())
         .max()
         .unwrap_or(0)
         .min(18);
-    let help_width = KEYMAP.iter().map(|b| b.help.width()).max().unwrap_or(0);
-    let scope_width = KEYMAP
+    let help_width = keymap
+        .bindings()
         .iter()
-        .map(|b| scope_name(b.scope).width())
+        .map(|b| b.help.width())
+        .max()
+        .unwrap_or(0);
+    let scope_width = keymap
+        .bindings()
+        .iter()
+        .map(|b| b.scope.name().width())
         .max()
         .unwrap_or(0);
     let one_line = 1 + key_width + 2 + help_width + 2 + scope_width <= width;
     let mut lines = Vec::new();
-    for b in KEYMAP {
+    for b in keymap.bindings() {
         let keys = keymap::labels(b);
-        let scope = Span::styled(scope_name(b.scope), theme.muted);
+        let scope = Span::styled(b.scope.name(), theme.muted);
         if one_line {
             lines.push(Line::from(vec![
                 Span::styled(format!(" {keys:<key_width$}  "), theme.key),
@@ -75,10 +70,16 @@ fn binding_lines(width: usize, theme: &Theme) -> Vec<Line<'static>> {
 }
 
 /// Draws the help over `body`, centred, as tall as it needs or the body allows.
-pub fn draw_help(frame: &mut Frame, state: &mut HelpState, theme: &Theme, body: Rect) {
+pub fn draw_help(
+    frame: &mut Frame,
+    state: &mut HelpState,
+    keymap: &Keymap,
+    theme: &Theme,
+    body: Rect,
+) {
     let width = body.width.min(84);
     let inner_width = usize::from(width.saturating_sub(2));
-    let mut lines = binding_lines(inner_width, theme);
+    let mut lines = binding_lines(keymap, inner_width, theme);
     lines.push(Line::raw(""));
     for note in NOTES {
         let note = [Span::styled(note, theme.muted)];
@@ -99,9 +100,14 @@ pub fn draw_help(frame: &mut Frame, state: &mut HelpState, theme: &Theme, body: 
     state.max_scroll = total.saturating_sub(state.height);
     state.scroll = state.scroll.min(state.max_scroll);
     let title = if state.max_scroll > 0 {
-        " Keys · j/k scroll · Esc closes "
+        format!(
+            " Keys · {}/{} scroll · {} closes ",
+            keymap.keys_of("overlay_down", 1),
+            keymap.keys_of("overlay_up", 1),
+            keymap.keys_of("overlay_close", 1)
+        )
     } else {
-        " Keys · Esc or ? closes "
+        format!(" Keys · {} closes ", keymap.keys_of("overlay_close", 2))
     };
     frame.render_widget(Clear, area);
     let block = Block::bordered()

@@ -42,6 +42,12 @@ impl Tmux {
         let tmux = Self {
             socket: format!("evex-test-{}-{n}", std::process::id()),
         };
+        // The user's configuration, marks and history stay out of the tests: the shell
+        // points evex at directories of this server's own, removed when it is dropped.
+        let home = tmux.home().display().to_string();
+        let shell = format!(
+            "env PS1='$ ' XDG_CONFIG_HOME={home}/config XDG_DATA_HOME={home}/data XDG_STATE_HOME={home}/state bash --norc --noprofile"
+        );
         let started = tmux.run(&[
             "new-session",
             "-d",
@@ -51,7 +57,7 @@ impl Tmux {
             &width.to_string(),
             "-y",
             &height.to_string(),
-            "env PS1='$ ' bash --norc --noprofile",
+            &shell,
         ]);
         assert!(
             started.status.success(),
@@ -105,8 +111,16 @@ impl Tmux {
     }
 }
 
+impl Tmux {
+    /// Where this server's evex keeps its configuration, marks and history.
+    pub fn home(&self) -> std::path::PathBuf {
+        std::env::temp_dir().join(&self.socket)
+    }
+}
+
 impl Drop for Tmux {
     fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(self.home());
         // Not `run`: a panic here, while a failed start unwinds, would abort the tests.
         let _ = Command::new("tmux")
             .args(["-L", &self.socket, "kill-server"])

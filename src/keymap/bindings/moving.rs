@@ -1,0 +1,151 @@
+//! Bindings for moving around, focusing panes, searching and filtering by actor.
+
+use ratatui::crossterm::event::KeyCode;
+
+use super::super::key::{ch, ctrl, key};
+use super::super::{Binding, Focus, Scope, bind};
+use crate::action::Action;
+
+use Scope::{Always, Browse, Pane};
+
+pub(super) const MOVING: &[Binding] = &[
+    bind(
+        "quit_anywhere",
+        Always,
+        &[ctrl('c')],
+        Action::Quit,
+        "quit",
+        false,
+    ),
+    bind(
+        "suspend",
+        Always,
+        &[ctrl('z')],
+        Action::Suspend,
+        "suspend (fg resumes)",
+        false,
+    ),
+    bind(
+        "previous_pane",
+        Browse,
+        &[key(KeyCode::BackTab)],
+        Action::FocusPrev,
+        "previous pane",
+        false,
+    ),
+    bind(
+        "down",
+        Browse,
+        &[ch('j'), key(KeyCode::Down)],
+        Action::Down,
+        "down",
+        false,
+    ),
+    bind(
+        "up",
+        Browse,
+        &[ch('k'), key(KeyCode::Up)],
+        Action::Up,
+        "up",
+        false,
+    ),
+    bind(
+        "first",
+        Browse,
+        &[ch('g'), key(KeyCode::Home)],
+        Action::Top,
+        "first",
+        false,
+    ),
+    bind(
+        "last",
+        Browse,
+        &[ch('G'), key(KeyCode::End)],
+        Action::Bottom,
+        "last",
+        false,
+    ),
+    bind(
+        "page_down",
+        Browse,
+        &[key(KeyCode::PageDown), ctrl('d')],
+        Action::PageDown,
+        "page down",
+        false,
+    ),
+    bind(
+        "page_up",
+        Browse,
+        &[key(KeyCode::PageUp), ctrl('u')],
+        Action::PageUp,
+        "page up",
+        false,
+    ),
+    bind(
+        "read_event",
+        Pane(Focus::Timeline),
+        &[key(KeyCode::Enter)],
+        Action::Open,
+        "read event",
+        true,
+    ),
+    bind(
+        "toggle_actor",
+        Pane(Focus::Actors),
+        &[key(KeyCode::Enter), ch(' ')],
+        Action::ToggleActor,
+        "toggle actor",
+        true,
+    ),
+    bind(
+        "any_all",
+        Pane(Focus::Actors),
+        &[ch('m')],
+        Action::ToggleActorMode,
+        "any/all",
+        true,
+    ),
+    bind(
+        "find_actor",
+        Pane(Focus::Actors),
+        &[ch('/')],
+        Action::Search,
+        "find actor",
+        true,
+    ),
+    bind("search", Browse, &[ch('/')], Action::Search, "search", true),
+    bind(
+        "toggle_actors",
+        Browse,
+        &[ch('s')],
+        Action::ToggleSidebar,
+        "actors",
+        true,
+    ),
+    bind(
+        "back",
+        Browse,
+        &[key(KeyCode::Esc)],
+        Action::Back,
+        "back",
+        true,
+    ),
+    bind("help", Browse, &[ch('?')], Action::ToggleHelp, "help", true),
+    bind("quit", Browse, &[ch('q')], Action::Quit, "quit", true),
+    bind(
+        "next_pane",
+        Browse,
+        &[key(KeyCode::Tab)],
+        Action::FocusNext,
+        "next pane",
+        true,
+    ),
+    bind(
+        "go_to_year",
+        Browse,
+        &[ch('y')],
+        Action::JumpToYear,
+        "go to year",
+        true,
+    ),
+];
