@@ -225,6 +225,7 @@ fn stats(args: &StatsArgs) -> anyhow::Result<ExitCode> {
         let (events, index) = selection.apply(store, opened.read_index());
         (events, Some(index))
     };
+    store.events.read_ahead(&events);
     match args.format {
         StatsFormat::Text => report::stats(&mut out, store, &events)?,
         StatsFormat::Json => report::stats_json(&mut out, store, &events)?,

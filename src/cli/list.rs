@@ -54,6 +54,7 @@ pub(super) fn list(args: &ListArgs) -> anyhow::Result<ExitCode> {
             }
         }
     }
+    store.events.read_ahead(&events);
     match output {
         Some((path, format)) => match export::to_file(path, store, &events, format, args.force) {
             Ok(()) => say!(

@@ -220,6 +220,22 @@ impl Events {
         }
     }
 
+    /// Reads the chunks that hold `events` (positions) on every core, so that going through
+    /// them afterwards, one by one, finds them read. Held events need nothing.
+    pub fn read_ahead(&self, events: &[usize]) {
+        use rayon::prelude::*;
+        let Inner::Chunked(chunked) = &self.inner else {
+            return;
+        };
+        let mut chunks: Vec<usize> = events.iter().map(|&e| e / chunked.chunk_len).collect();
+        chunks.dedup();
+        chunks.par_iter().for_each(|&chunk| {
+            if chunk < chunked.chunks.len() {
+                chunked.event(chunk * chunked.chunk_len);
+            }
+        });
+    }
+
     /// Whether the events are read from a cached copy as they are asked for.
     pub fn is_chunked(&self) -> bool {
         matches!(self.inner, Inner::Chunked(_))
