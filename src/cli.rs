@@ -3,6 +3,7 @@
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use evex::app::StartView;
@@ -140,7 +141,10 @@ impl Selection {
             query,
             ..Filter::default()
         };
-        (filter::apply(store, &index, &filter).events, index)
+        (
+            Arc::unwrap_or_clone(filter::apply(store, &index, &filter).events),
+            index,
+        )
     }
 }
 

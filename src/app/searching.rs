@@ -77,5 +77,6 @@ impl App {
             self.with_whom.rows = rows;
             self.with_whom.counting = false;
         }
+        self.find_arrived();
     }
 }
