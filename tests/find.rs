@@ -230,3 +230,52 @@ fn find_mode_marks_matching_rows_and_shows_the_count() {
     insta::assert_snapshot!("find_80x24", draw(&mut app, 80, 24).backend());
     insta::assert_snapshot!("find_40x12", draw(&mut app, 40, 12).backend());
 }
+
+/// The explorer as the binary runs it: searches on their own thread.
+fn threaded_app() -> App {
+    use std::sync::Arc;
+
+    use evex::index::Index;
+    use evex::searcher::Searcher;
+    use evex::store::Store;
+
+    let store = Arc::new(Store::bundled());
+    let searcher = Searcher::spawn(Arc::clone(&store), Index::new);
+    App::with_searcher(store, searcher, evex::theme::MONO)
+}
+
+#[test]
+fn on_the_search_thread_the_timeline_is_kept_and_enter_waits_for_the_matches() {
+    use std::sync::Arc;
+
+    let mut app = threaded_app();
+    key(&mut app, KeyCode::Char('f'));
+    app.wait_for_search();
+    let timeline = Arc::clone(&app.matches.events);
+    key(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "bakiyev");
+    key(&mut app, KeyCode::Enter);
+    app.wait_for_search();
+    assert!(
+        Arc::ptr_eq(&timeline, &app.matches.events),
+        "typing sends back the same timeline, not laid out again"
+    );
+    assert_eq!(app.match_position().as_deref(), Some("match 1/17"));
+    let first = app.matches.found.as_ref().unwrap()[0];
+    assert_eq!(
+        app.timeline.selected, first,
+        "Enter went to the first match"
+    );
+    key(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "minks");
+    key(&mut app, KeyCode::Enter);
+    app.wait_for_search();
+    assert_eq!(
+        app.timeline.selected, first,
+        "no match: the selection stays"
+    );
+    assert_eq!(
+        app.status.as_deref(),
+        Some("no events match: no event has “minks” (did you mean minsk, links?)")
+    );
+}

@@ -77,12 +77,11 @@ impl App {
             return;
         }
         self.find_jump = false;
-        let on_a_match = self
-            .matches
-            .found
-            .as_ref()
-            .is_none_or(|found| found.binary_search(&self.timeline.selected).is_ok());
-        if !on_a_match {
+        // With no matches the status says why, and the selection stays.
+        let stay = self.matches.found.as_ref().is_none_or(|found| {
+            found.is_empty() || found.binary_search(&self.timeline.selected).is_ok()
+        });
+        if !stay {
             self.step_match(true);
         }
     }

@@ -251,6 +251,9 @@ impl App {
             PromptKind::Search => {
                 self.history.push(input);
                 self.status = self.filter.query.describe_problems();
+                if self.status.is_none() {
+                    self.ask_why_none();
+                }
                 self.find_from_here();
             }
             PromptKind::FindActor => {
