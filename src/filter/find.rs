@@ -39,13 +39,22 @@ impl FindTimeline {
 }
 
 /// The positions in `timeline` of `found` (both ascending store indices, `found` within
-/// `timeline`): each found by a binary search in what is left after the last.
+/// `timeline`). Each is galloped to from the last, doubling the stride until past it and
+/// then searching the last stride, so a million dense matches cost a walk and a few sparse
+/// ones a few binary searches.
 pub(super) fn positions(timeline: &[usize], found: &[usize]) -> Vec<usize> {
     let mut at = 0;
     found
         .iter()
         .map(|&event| {
-            at += timeline[at..].partition_point(|&e| e < event);
+            let rest = &timeline[at..];
+            let mut bound = 1;
+            while bound < rest.len() && rest[bound] < event {
+                bound *= 2;
+            }
+            let low = bound / 2;
+            let high = bound.min(rest.len());
+            at += low + rest[low..high].partition_point(|&e| e < event);
             at
         })
         .collect()
@@ -77,6 +86,16 @@ mod tests {
     fn positions_are_where_the_found_events_sit() {
         assert_eq!(positions(&[1, 4, 5, 9, 12], &[4, 9, 12]), vec![1, 3, 4]);
         assert_eq!(positions(&[1, 4], &[]), Vec::<usize>::new());
+        // Against a search of the whole timeline for each, dense and sparse alike.
+        let timeline: Vec<usize> = (0..500).map(|i| i * 8 + i % 7).collect();
+        for every in [1, 2, 3, 10, 77, 499] {
+            let found: Vec<usize> = timeline.iter().copied().step_by(every).collect();
+            let expected: Vec<usize> = found
+                .iter()
+                .map(|f| timeline.binary_search(f).unwrap())
+                .collect();
+            assert_eq!(positions(&timeline, &found), expected, "every {every}");
+        }
     }
 
     #[test]

@@ -15,6 +15,8 @@ use crate::text::{clip, sanitize};
 
 /// More of a store title than any header shows.
 const MAX_TITLE_CHARS: usize = 500;
+/// The fewest columns the header's filters are shown in, unless they fit whole in fewer.
+const MIN_FILTERS_ROOM: usize = 8;
 
 /// The header: ` evex · title   N/M events · searching…   filters`, in find mode
 /// ` evex · title   find · match 3/16 · N/M events   filters`. The count is what matters
@@ -37,6 +39,12 @@ pub fn draw_header(frame: &mut Frame, app: &App, area: Rect) {
             .width()
             .min(room.saturating_sub(3))
             .min(room * 2 / 3)
+    };
+    // A few letters of the filters say nothing ("s…"): then the count has the line.
+    let filters_room = if filters_room < filters.width().min(MIN_FILTERS_ROOM) {
+        0
+    } else {
+        filters_room
     };
     let title_room = room.saturating_sub(filters_room + if filters_room > 0 { 6 } else { 3 });
     let mut text = String::from(" ");
