@@ -130,6 +130,11 @@ fn newest_first_n_goes_down_the_screen_back_in_time() {
         *found.last().unwrap(),
         "the newest match"
     );
+    assert_eq!(
+        app.match_position().as_deref(),
+        Some("match 1/17"),
+        "counted down the screen"
+    );
     key(&mut app, KeyCode::Char('n'));
     assert_eq!(app.timeline.selected, found[found.len() - 2]);
     key(&mut app, KeyCode::Char('N'));

@@ -86,13 +86,17 @@ impl App {
         }
     }
 
-    /// Where the selection is among the matches, for the header: `match 3/16`, or
-    /// `16 matches` when it is on none of them; `None` unless finding with a search.
+    /// Where the selection is among the matches, for the header: `match 3/16` (counted
+    /// down the screen, so from the newest with `O`), or `16 matches` when it is on none of
+    /// them; `None` unless finding with a search.
     pub fn match_position(&self) -> Option<String> {
         let found = self.matches.found.as_ref()?;
         Some(
             match (found.binary_search(&self.timeline.selected), found.len()) {
                 (_, 0) => "no matches".into(),
+                (Ok(at), total) if self.timeline.newest_first => {
+                    format!("match {}/{total}", total - at)
+                }
                 (Ok(at), total) => format!("match {}/{total}", at + 1),
                 (Err(_), 1) => "1 match".into(),
                 (Err(_), total) => format!("{total} matches"),
