@@ -7,7 +7,7 @@ use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use evex::actors::ActorNames;
-use evex::filter::{Filter, Search};
+use evex::filter::{self, Filter, Search};
 use evex::histogram::{Counts, Dates, SparkSpec, Tally};
 use evex::index::Index;
 use evex::query::Query;
@@ -96,6 +96,59 @@ fn query(c: &mut Criterion) {
     });
     group.finish();
     sparks_and_connections(c, &store, &index);
+    find_mode(c, &store, &index);
+}
+
+/// Find mode at 1M: what the search thread does per keystroke (the same timeline of every
+/// event sent back, the matches' positions in it), what `n` and the header's `match 3/16`
+/// cost on the UI thread, and "did you mean" after Enter on a word no event has.
+fn find_mode(c: &mut Criterion, store: &Store, index: &Index) {
+    let mut group = c.benchmark_group("find 1M");
+    let finding = |text: &str| Filter {
+        find: true,
+        ..filter(text)
+    };
+    let mut search = Search::default();
+    search.run(store, index, &finding(""));
+    group.bench_function("typing bakiyev, per keystroke", |b| {
+        let steps: Vec<Filter> = (1..="bakiyev".len())
+            .map(|n| finding(&"bakiyev"[..n]))
+            .collect();
+        b.iter(|| {
+            search.forget();
+            for f in &steps {
+                black_box(search.run(store, index, f));
+            }
+        })
+    });
+    let treaty = finding("treaty");
+    group.bench_function("treaty", |b| {
+        b.iter(|| {
+            search.forget();
+            black_box(search.run(store, index, &treaty))
+        })
+    });
+    let found = search
+        .run(store, index, &finding("b"))
+        .found
+        .unwrap_or_default();
+    group.bench_function(
+        format!("n and the header among {} matches", found.len()),
+        |b| {
+            let mut at = 0;
+            b.iter(|| {
+                let (next, _) = filter::step(&found, at, true).unwrap_or((0, true));
+                at = next;
+                black_box(found.binary_search(&at).is_ok())
+            })
+        },
+    );
+    let names = ActorNames::new(&store.actors);
+    let typo = Query::parse("treatu");
+    group.bench_function("did you mean, treatu", |b| {
+        b.iter(|| black_box(evex::suggest::did_you_mean(store, index, &names, &typo)))
+    });
+    group.finish();
 }
 
 /// What the search thread adds to a keystroke for the sidebar's sparklines (every actor's

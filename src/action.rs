@@ -33,6 +33,13 @@ pub enum Action {
     ToggleActorMode,
     /// Open the search prompt (in the sidebar: filter the actor list).
     Search,
+    /// Switch between filtering (the timeline shows only the matches) and finding (the
+    /// timeline keeps every event and marks the matches).
+    ToggleFind,
+    /// In find mode: select the next match down the screen, wrapping round to the top.
+    NextMatch,
+    /// In find mode: select the previous match up the screen, wrapping round to the bottom.
+    PrevMatch,
     /// Open the prompt that jumps to a year.
     JumpToYear,
     /// Jump to the year above on the screen that has events: the previous year, or the next

@@ -4,6 +4,8 @@
 //! wrong, extra or swapped letter (edit distance over name words), ranked so the closest
 //! kind of match wins: exact, then prefix, then subsequence, then typo.
 
+use std::collections::HashMap;
+
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use strsim::damerau_levenshtein;
@@ -29,11 +31,34 @@ pub enum Closeness {
 pub struct ActorNames {
     /// Per actor: its id and names, folded.
     names: Vec<Vec<String>>,
+    /// Per actor: the distinct words of those names, as numbers in `vocabulary`.
+    words: Vec<Vec<u32>>,
+    /// Every distinct word of every actor's names, once: many actors share words (`Bakiyev`,
+    /// `Republic`), so a keystroke compares each word once, not once per actor.
+    vocabulary: Vec<Word>,
+    /// Per actor: the letters of all its names. An exact, prefix or subsequence match needs
+    /// every letter typed among them, which rules out most actors at the cost of one `and`.
+    letters: Vec<u64>,
+}
+
+/// A word of an actor's names, with the set of its letters (hashed into 64 bits) that rules
+/// out most words for a typo before an edit distance is worked out.
+#[derive(Debug, Clone)]
+struct Word {
+    text: String,
+    letters: u64,
+}
+
+/// The letters of `word` as a set of 64 (letters that share a bit only make the set smaller,
+/// so a difference between two sets is never larger than between the letters).
+fn letters(word: &str) -> u64 {
+    word.chars()
+        .fold(0, |set, c| set | 1 << (u32::from(c) % 64))
 }
 
 impl ActorNames {
     pub fn new(actors: &[Actor]) -> Self {
-        let names = actors
+        let names: Vec<Vec<String>> = actors
             .iter()
             .map(|a| {
                 std::iter::once(a.id.as_str())
@@ -42,7 +67,40 @@ impl ActorNames {
                     .collect()
             })
             .collect();
-        Self { names }
+        let mut numbers: HashMap<&str, u32> = HashMap::new();
+        let mut vocabulary = Vec::new();
+        let words = names
+            .iter()
+            .map(|names| {
+                let mut words: Vec<u32> = names
+                    .iter()
+                    .flat_map(|n| n.split(|c: char| !c.is_alphanumeric()))
+                    .filter(|w| !w.is_empty())
+                    .map(|w| {
+                        *numbers.entry(w).or_insert_with(|| {
+                            vocabulary.push(Word {
+                                text: w.to_owned(),
+                                letters: letters(w),
+                            });
+                            u32::try_from(vocabulary.len() - 1).unwrap_or(u32::MAX)
+                        })
+                    })
+                    .collect();
+                words.sort_unstable();
+                words.dedup();
+                words
+            })
+            .collect();
+        let letters = names
+            .iter()
+            .map(|names| names.iter().fold(0, |set, n| set | letters(n)))
+            .collect();
+        Self {
+            names,
+            words,
+            vocabulary,
+            letters,
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -65,15 +123,14 @@ impl ActorNames {
     /// if any is at all close.
     pub fn suggest(&self, typed: &str) -> Option<ActorId> {
         let typed = &fold(typed.trim(), true);
-        self.names
+        let scores: Vec<f64> = (self.vocabulary.iter())
+            .map(|w| strsim::jaro_winkler(&w.text, typed))
+            .collect();
+        let scores = &scores;
+        self.words
             .iter()
             .enumerate()
-            .flat_map(|(a, names)| {
-                names
-                    .iter()
-                    .flat_map(|n| n.split(|c: char| !c.is_alphanumeric()))
-                    .map(move |w| (strsim::jaro_winkler(w, typed), a))
-            })
+            .flat_map(|(a, words)| words.iter().map(move |&w| (scores[w as usize], a)))
             .filter(|&(score, _)| score >= 0.7)
             .max_by(|x, y| x.0.total_cmp(&y.0))
             .map(|(_, a)| a)
@@ -86,6 +143,12 @@ impl ActorNames {
         if chars == 0 {
             return None;
         }
+        let typed = Typed {
+            letters: letters(&typed),
+            text: typed,
+            chars,
+            matcher: SkimMatcherV2::default(),
+        };
         let tiers: [(Closeness, usize); 4] = [
             (Closeness::Exact, 1),
             (Closeness::Prefix, 1),
@@ -96,11 +159,17 @@ impl ActorNames {
             if chars < min_chars {
                 continue;
             }
+            let has_letters =
+                |a: &usize| closeness == Closeness::Typo || typed.letters & !self.letters[*a] == 0;
+            let words = self.word_scores(closeness, &typed);
             let mut found: Vec<(ActorId, i64)> = self
                 .names
                 .iter()
                 .enumerate()
-                .filter_map(|(a, names)| Some((a, score(closeness, names, &typed, chars)?)))
+                .filter(|(a, _)| has_letters(a))
+                .filter_map(|(a, names)| {
+                    Some((a, score(closeness, names, &self.words[a], &words, &typed)?))
+                })
                 .collect();
             if found.is_empty() {
                 continue;
@@ -114,40 +183,68 @@ impl ActorNames {
     }
 }
 
-/// How well `names` match in one kind of match (lower is better), or `None`.
-fn score(closeness: Closeness, names: &[String], typed: &str, chars: usize) -> Option<i64> {
-    let words = || {
-        names
-            .iter()
-            .flat_map(|n| n.split(|c: char| !c.is_alphanumeric()))
-    };
+impl ActorNames {
+    /// Per word of the vocabulary, how well it matches for `closeness` (prefix: 1 when it
+    /// starts with what was typed; typo: the edit distance, when close enough), or `None`.
+    fn word_scores(&self, closeness: Closeness, typed: &Typed) -> Vec<Option<i64>> {
+        let text = typed.text.as_str();
+        let allowed = if typed.chars < 6 { 1 } else { 2 };
+        // Each edit adds at most one letter the other lacks, and takes away at most one.
+        let near = |w: &Word| {
+            w.text.len().abs_diff(text.len()) <= allowed
+                && (typed.letters & !w.letters).count_ones() as usize <= allowed
+                && (w.letters & !typed.letters).count_ones() as usize <= allowed
+        };
+        let score = |w: &Word| match closeness {
+            Closeness::Prefix => w.text.starts_with(text).then_some(1),
+            Closeness::Typo if near(w) => {
+                let distance = damerau_levenshtein(&w.text, text);
+                (distance <= allowed).then_some(distance as i64)
+            }
+            _ => None,
+        };
+        match closeness {
+            Closeness::Prefix | Closeness::Typo => self.vocabulary.iter().map(score).collect(),
+            Closeness::Exact | Closeness::Subsequence => Vec::new(),
+        }
+    }
+}
+
+/// What was typed, folded, with what every actor's score needs of it.
+struct Typed {
+    text: String,
+    chars: usize,
+    letters: u64,
+    matcher: SkimMatcherV2,
+}
+
+/// How well an actor's `names` (and their `words`, scored in `scores`) match in one kind of
+/// match (lower is better), or `None`.
+fn score(
+    closeness: Closeness,
+    names: &[String],
+    words: &[u32],
+    scores: &[Option<i64>],
+    typed: &Typed,
+) -> Option<i64> {
+    let word = |w: &u32| scores[*w as usize];
+    let (typed, matcher) = (typed.text.as_str(), &typed.matcher);
     match closeness {
         Closeness::Exact => names.iter().any(|n| n == typed).then_some(0),
         Closeness::Prefix => {
             if names.iter().any(|n| n.starts_with(typed)) {
                 Some(0)
             } else {
-                words().any(|w| w.starts_with(typed)).then_some(1)
+                words.iter().find_map(word)
             }
         }
-        Closeness::Subsequence => {
-            let matcher = SkimMatcherV2::default();
-            names
-                .iter()
-                .filter(|n| is_subsequence(typed, n))
-                .filter_map(|n| matcher.fuzzy_match(n, typed))
-                .max()
-                .map(|s| -s)
-        }
-        Closeness::Typo => {
-            let allowed = if chars < 6 { 1 } else { 2 };
-            words()
-                .filter(|w| w.len().abs_diff(typed.len()) <= allowed)
-                .map(|w| damerau_levenshtein(w, typed))
-                .filter(|&d| d <= allowed)
-                .min()
-                .map(|d| d as i64)
-        }
+        Closeness::Subsequence => names
+            .iter()
+            .filter(|n| is_subsequence(typed, n))
+            .filter_map(|n| matcher.fuzzy_match(n, typed))
+            .max()
+            .map(|s| -s),
+        Closeness::Typo => words.iter().filter_map(word).min(),
     }
 }
 

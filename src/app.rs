@@ -3,6 +3,7 @@
 
 mod export;
 mod filters;
+mod find;
 mod loading;
 mod marks;
 mod navigate;
@@ -117,6 +118,9 @@ pub struct App {
     related_for: Option<(usize, usize)>,
     /// Events selected before each jump to a related event, newest last (`b` returns).
     pub jumps: Vec<usize>,
+    /// Enter was pressed in the search prompt while finding: go to the first match from
+    /// the selection once the search's matches are in.
+    find_jump: bool,
     /// A one-line message for the footer, cleared by the next action.
     pub status: Option<String>,
     pub areas: Areas,
@@ -184,6 +188,7 @@ impl App {
             related: Related::default(),
             related_for: None,
             jumps: Vec::new(),
+            find_jump: false,
             status: None,
             areas: Areas::default(),
             should_quit: false,
@@ -198,7 +203,7 @@ impl App {
             reloader: None,
             found_actors: BTreeSet::new(),
         };
-        app.show(app.matches.clone());
+        app.show_afresh();
         app
     }
 
@@ -245,6 +250,9 @@ impl App {
             } else {
                 PromptKind::Search
             }),
+            Action::ToggleFind => self.toggle_find(),
+            Action::NextMatch => self.step_match(true),
+            Action::PrevMatch => self.step_match(false),
             Action::JumpToYear => self.open_prompt(PromptKind::Year),
             Action::PrevYear => self.jump_year(false),
             Action::NextYear => self.jump_year(true),
@@ -292,15 +300,28 @@ impl App {
     /// next one that still matches).
     pub(super) fn show(&mut self, matches: Matches) {
         let previous = self.selected_event();
+        // Find mode sends back the same timeline while only the query changes: a million
+        // rows need not be laid out again for each keystroke.
+        let same = Arc::ptr_eq(&self.matches.events, &matches.events);
         self.matches = matches;
-        self.timeline.selected = previous.map_or(0, |event| self.nearest_in_time(event));
-        self.timeline.rebuild(&self.store, &self.matches.events);
+        if !same {
+            self.timeline.selected = previous.map_or(0, |event| self.nearest_in_time(event));
+            self.timeline.rebuild(&self.store, &self.matches.events);
+        }
+        self.find_arrived();
         // The cursor stays on its actor however the counts re-sort the list.
         self.rebuild_sidebar();
         if self.selected_event() != previous {
             self.detail.scroll = 0;
         }
         self.relate();
+    }
+
+    /// Shows the current matches as if they were new (a new store, the first frame).
+    pub(super) fn show_afresh(&mut self) {
+        let matches = self.matches.clone();
+        self.matches.events = Arc::new(self.matches.events.to_vec());
+        self.show(matches);
     }
 
     /// Lays out the sidebar again for the current counts, selection, order and filter.

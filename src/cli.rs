@@ -3,6 +3,7 @@
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use evex::app::StartView;
@@ -136,6 +137,16 @@ impl Selection {
         Query::parse(self.query.as_deref()?).describe_problems()
     }
 
+    /// The query with `-a` and `-y` as its terms.
+    fn whole_query(&self) -> Query {
+        let mut query = self.query.as_deref().map(Query::parse).unwrap_or_default();
+        query
+            .terms
+            .extend(self.actor.iter().map(|a| Term::Actor(a.clone())));
+        query.terms.extend(self.year.map(Term::Dates));
+        query
+    }
+
     fn is_everything(&self) -> bool {
         self.query.is_none() && self.actor.is_empty() && self.year.is_none()
     }
@@ -143,17 +154,16 @@ impl Selection {
     /// The events that match, in timeline order, with the index (built here when the cache
     /// had none).
     fn apply(&self, store: &Store, index: Option<Index>) -> (Vec<usize>, Index) {
-        let mut query = self.query.as_deref().map(Query::parse).unwrap_or_default();
-        query
-            .terms
-            .extend(self.actor.iter().map(|a| Term::Actor(a.clone())));
-        query.terms.extend(self.year.map(Term::Dates));
+        let query = self.whole_query();
         let index = index.unwrap_or_else(|| with_progress("indexing", || Index::new(store)));
         let filter = Filter {
             query,
             ..Filter::default()
         };
-        (filter::apply(store, &index, &filter).events, index)
+        (
+            Arc::unwrap_or_clone(filter::apply(store, &index, &filter).events),
+            index,
+        )
     }
 }
 
@@ -172,18 +182,15 @@ fn parse_years(text: &str) -> Result<DayRange, String> {
     query::parse_dates(text)
 }
 
-/// For actors that matched no one: the names closest to what was typed.
-fn did_you_mean(store: &evex::store::Store, typed: &[String]) -> String {
+/// For a selection that matched nothing: the words and actors no event has, with the
+/// nearest ones (see [`evex::suggest`]), after a colon.
+fn did_you_mean(store: &Store, index: &Index, selection: &Selection) -> String {
     let names = evex::actors::ActorNames::new(&store.actors);
-    let missing: Vec<String> = typed
-        .iter()
-        .filter(|t| names.matching(t).is_empty())
-        .filter_map(|t| names.suggest(t).map(|a| store.actors[a].name.clone()))
-        .collect();
-    if missing.is_empty() {
-        String::new()
+    let said = evex::suggest::did_you_mean(store, index, &names, &selection.whole_query());
+    if said.is_empty() {
+        said
     } else {
-        format!("; did you mean {}?", missing.join(", "))
+        format!(": {said}")
     }
 }
 

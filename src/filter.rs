@@ -1,17 +1,26 @@
 //! Filtering a store: a pure function from (store, index, filter) to the matching events and
 //! the sidebar's live actor counts.
 
+mod find;
+mod text;
+
+use find::FindTimeline;
+pub use find::step;
+pub use text::in_field;
+use text::text_matches;
+
 use std::collections::BTreeSet;
 
-use memchr::memmem;
+use std::sync::Arc;
+
 use roaring::MultiOps;
 
 use crate::actors::ActorNames;
 use crate::fold::{fold, fold_into};
 use crate::histogram::{Counts, Dates, SparkSpec, Sparks, Tally};
-use crate::index::{EventSet, Index, fields, tokens};
-use crate::query::{Field, Query, Term};
-use crate::store::{ActorId, Event, Store};
+use crate::index::{EventSet, Index};
+use crate::query::{Query, Term};
+use crate::store::{ActorId, Store};
 
 /// How selected actors combine.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -31,12 +40,20 @@ pub struct Filter {
     pub mode: ActorMode,
     /// Only these events (the marked ones, after `M`), when set.
     pub only: Option<EventSet>,
+    /// Find rather than filter: the timeline keeps every event the actors and `only` let
+    /// through, and the query's matches are marked among them.
+    pub find: bool,
 }
 
 /// The events that match, in timeline order, and per actor how many of them it is in.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Matches {
-    pub events: Vec<usize>,
+    /// The timeline's events as store indices, in order: the matches, or in find mode every
+    /// event the actors let through. Shared, so an unchanged timeline is seen to be the same
+    /// without comparing a million events.
+    pub events: Arc<Vec<usize>>,
+    /// In find mode with a query: the positions in `events` of the matches, ascending.
+    pub found: Option<Vec<usize>>,
     /// Per actor: matching events it is in. In `Any` mode the actor selection is left out, so
     /// the count says what selecting that actor would add.
     pub facets: Vec<usize>,
@@ -51,7 +68,8 @@ impl Matches {
         let events: Vec<usize> = (0..store.events.len()).collect();
         let counts = Counts::new(&Dates::new(store), &events);
         Self {
-            events,
+            events: Arc::new(events),
+            found: None,
             facets,
             counts,
         }
@@ -85,6 +103,8 @@ pub struct Search {
     /// Candidate sets at most this big are checked event by event rather than through the
     /// word index.
     scan_limit: u64,
+    /// Find mode's timeline, kept while the actors and `only` stay the same.
+    find: FindTimeline,
 }
 
 impl Default for Search {
@@ -105,6 +125,7 @@ impl Search {
             dates: Dates::default(),
             names: None,
             scan_limit,
+            find: FindTimeline::default(),
         }
     }
 
@@ -128,8 +149,17 @@ impl Search {
         self.read_dates(store);
         let counts = Counts::new(&self.dates, &events);
         self.shown = Some((selected, counts.clone()));
+        let (events, found) = if filter.find {
+            let timeline = self.find.timeline(index, filter);
+            let found =
+                (!filter.query.terms.is_empty()).then(|| find::positions(&timeline, &events));
+            (timeline, found)
+        } else {
+            (Arc::new(events), None)
+        };
         Matches {
             events,
+            found,
             facets,
             counts,
         }
@@ -306,80 +336,8 @@ fn narrow(context: &Context, term: &Term, mut set: EventSet) -> EventSet {
     set
 }
 
-/// The text of one field of an event, as `source:`, `tag:` and `place:` search it.
-pub fn in_field<'e>(store: &'e Store, event: &'e Event, field: Field) -> Vec<&'e str> {
-    match field {
-        Field::Place => event.place.as_deref().into_iter().collect(),
-        Field::Tag => event.tags.iter().map(String::as_str).collect(),
-        Field::Source => store.sources.get(event.source).map_or_else(Vec::new, |s| {
-            [s.title.as_str(), s.publisher.as_str()]
-                .into_iter()
-                .chain(s.author.as_deref())
-                .collect()
-        }),
-    }
-}
-
-/// The events of `set` whose text contains `needle`. Letters and digits alone are looked up
-/// in the word index; anything else (phrases, punctuation, case) narrows through the index
-/// and is then checked in the text of what is left.
-fn text_matches(
-    store: &Store,
-    index: &Index,
-    mut set: EventSet,
-    needle: &str,
-    case_sensitive: bool,
-    use_index: bool,
-) -> EventSet {
-    if use_index {
-        let lower = if case_sensitive {
-            fold(needle, true)
-        } else {
-            needle.to_owned()
-        };
-        for part in tokens(&lower) {
-            set &= index.words.containing(part);
-        }
-        let whole_word = tokens(&lower).next() == Some(lower.as_str());
-        if whole_word && !case_sensitive {
-            return set;
-        }
-    }
-    let mut text = TextCheck::new(needle, case_sensitive);
-    set.into_iter()
-        .filter(|&e| text.found_in(store, &store.events[e as usize]))
-        .collect()
-}
-
-/// Looks for one needle in events' text: a precompiled substring search, and a buffer for
-/// folding fields so checking thousands of events allocates nothing.
-struct TextCheck<'n> {
-    finder: memmem::Finder<'n>,
-    /// The needle is folded ignoring case, and text must be folded so too to compare.
-    ignore_case: bool,
-    folded: String,
-}
-
-impl<'n> TextCheck<'n> {
-    /// `needle` is folded, ignoring case unless `case_sensitive`.
-    fn new(needle: &'n str, case_sensitive: bool) -> Self {
-        Self {
-            finder: memmem::Finder::new(needle),
-            ignore_case: !case_sensitive,
-            folded: String::new(),
-        }
-    }
-
-    fn found_in(&mut self, store: &Store, event: &Event) -> bool {
-        fields(event, &store.actors, &store.sources).any(|field| {
-            fold_into(field, self.ignore_case, &mut self.folded);
-            self.finder.find(self.folded.as_bytes()).is_some()
-        })
-    }
-}
-
 /// The matching events narrowed to the actors selected in the sidebar.
-fn select(index: &Index, hits: &EventSet, filter: &Filter) -> EventSet {
+pub(super) fn select(index: &Index, hits: &EventSet, filter: &Filter) -> EventSet {
     if filter.actors.is_empty() {
         return hits.clone();
     }

@@ -31,6 +31,7 @@ pub mod reload;
 pub mod report;
 pub mod searcher;
 pub mod store;
+pub mod suggest;
 pub mod text;
 pub mod theme;
 pub mod ui;

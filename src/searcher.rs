@@ -12,11 +12,14 @@ use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::thread;
 use std::time::Instant;
 
+use crate::actors::ActorNames;
 use crate::filter::{Filter, Matches, Search};
 use crate::histogram::{SparkSpec, Sparks};
 use crate::index::Index;
+use crate::query::Query;
 use crate::related::co_actors;
 use crate::store::{ActorId, Store};
+use crate::suggest::did_you_mean;
 
 /// What to work out.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -28,6 +31,8 @@ pub struct Job {
     pub sparks: Option<SparkSpec>,
     /// Actors whose co-actors among the matches to count (`w`).
     pub with_whom: Option<Vec<ActorId>>,
+    /// After Enter: if the last search matched nothing, say why (see [`did_you_mean`]).
+    pub why_none: bool,
 }
 
 impl Job {
@@ -37,6 +42,7 @@ impl Job {
             filter: newer.filter.or(self.filter),
             sparks: newer.sparks,
             with_whom: newer.with_whom.or(self.with_whom),
+            why_none: newer.why_none || self.why_none,
         }
     }
 }
@@ -54,6 +60,8 @@ pub struct Answer {
     pub matches: Option<Matches>,
     pub sparks: Option<Sparks>,
     pub with_whom: Option<Vec<(ActorId, usize)>>,
+    /// Why the last search matched nothing: `no event has “minks” (did you mean minsk?)`.
+    pub why_none: Option<String>,
 }
 
 impl Answer {
@@ -64,6 +72,7 @@ impl Answer {
             matches: newer.matches.or(self.matches),
             sparks: newer.sparks.or(self.sparks),
             with_whom: newer.with_whom.or(self.with_whom),
+            why_none: newer.why_none.or(self.why_none),
         }
     }
 }
@@ -74,14 +83,18 @@ impl Answer {
 pub struct Worker {
     search: Search,
     sparks: Option<SparkSpec>,
+    /// The last search's query, for saying why it matched nothing.
+    query: Query,
+    /// Actors' folded names, made the first time a search matches nothing.
+    names: Option<ActorNames>,
 }
 
 impl Worker {
     fn work(&mut self, store: &Store, index: &Index, generation: u64, job: Job) -> Answer {
-        let matches = job
-            .filter
-            .as_ref()
-            .map(|f| self.search.run(store, index, f));
+        let matches = job.filter.as_ref().map(|f| {
+            self.query = f.query.clone();
+            self.search.run(store, index, f)
+        });
         let sparks = job
             .sparks
             .filter(|&spec| matches.is_some() || self.sparks != Some(spec))
@@ -93,12 +106,26 @@ impl Worker {
             let shown = self.search.shown(store, index);
             co_actors(store, index, shown, &with)
         });
+        let why_none = job.why_none.then(|| self.why_none(store, index)).flatten();
         Answer {
             generation,
             matches,
             sparks,
             with_whom,
+            why_none,
         }
+    }
+
+    /// Why the last search matched nothing, if it did and a word or name is unknown.
+    fn why_none(&mut self, store: &Store, index: &Index) -> Option<String> {
+        if self.query.terms.is_empty() || !self.search.shown(store, index).is_empty() {
+            return None;
+        }
+        let names = self
+            .names
+            .get_or_insert_with(|| ActorNames::new(&store.actors));
+        let said = did_you_mean(store, index, names, &self.query);
+        (!said.is_empty()).then_some(said)
     }
 }
 
@@ -108,7 +135,7 @@ pub enum Searcher {
     Inline {
         index: Arc<Index>,
         worker: Box<Worker>,
-        ready: Option<Answer>,
+        ready: Option<Box<Answer>>,
     },
     Thread(Handle),
 }
@@ -184,7 +211,9 @@ impl Searcher {
                 ready,
             } => {
                 let answer = worker.work(store, index, 0, job);
-                *ready = Some(ready.take().unwrap_or_default().then(answer));
+                *ready = Some(Box::new(
+                    ready.take().map(|r| *r).unwrap_or_default().then(answer),
+                ));
             }
             Self::Thread(handle) => {
                 handle.generation += 1;
@@ -209,7 +238,7 @@ impl Searcher {
     /// search any more, so it stops the same way, restoring the terminal.
     pub fn answer(&mut self) -> Option<Answer> {
         match self {
-            Self::Inline { ready, .. } => ready.take(),
+            Self::Inline { ready, .. } => ready.take().map(|r| *r),
             Self::Thread(handle) => {
                 let mut merged: Option<Answer> = None;
                 loop {
@@ -243,7 +272,7 @@ impl Searcher {
     /// Waits for the answer to the newest request (for tests and one-shot commands).
     pub fn wait(&mut self) -> Option<Answer> {
         match self {
-            Self::Inline { ready, .. } => ready.take(),
+            Self::Inline { ready, .. } => ready.take().map(|r| *r),
             Self::Thread(handle) => {
                 handle.waiting_since?;
                 let mut merged = None;

@@ -146,6 +146,7 @@ fn draw_timeline(frame: &mut Frame, app: &mut App, area: Rect) {
         marked: &app.marked,
         query: &app.filter.query,
         found_actors: &app.found_actors,
+        found: app.matches.found.as_deref(),
     };
     frame.render_stateful_widget(widget, area, &mut app.timeline);
 }

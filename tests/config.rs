@@ -228,7 +228,7 @@ fn the_default_file_checks_clean_and_changes_nothing() {
         .assert()
         .success()
         .stdout(format!(
-            "{}: ok, 70 bindings and 27 styles changed\n",
+            "{}: ok, 74 bindings and 27 styles changed\n",
             file.display()
         ));
 }

@@ -70,6 +70,21 @@ fn states(theme: Theme) -> Vec<(&'static str, App)> {
     let mut app = fresh();
     key(&mut app, KeyCode::Char('w'));
     out.push(("with whom", app));
+    // Find mode: matches marked on every row, the selection on one of them and then not.
+    let mut app = fresh();
+    key(&mut app, KeyCode::Char('f'));
+    key(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "bakiyev");
+    key(&mut app, KeyCode::Enter);
+    out.push(("finding, on a match", app));
+    let mut app = fresh();
+    key(&mut app, KeyCode::Char('f'));
+    key(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "bakiyev");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('k'));
+    key(&mut app, KeyCode::Tab);
+    out.push(("finding, between matches, unfocused", app));
     out
 }
 
@@ -138,5 +153,53 @@ fn without_colour_the_selected_row_stands_out() {
             })
         });
         assert!(marked, "{w}x{h}: no row is marked as selected");
+    }
+}
+
+#[test]
+fn the_find_marker_stands_out_on_the_selected_row() {
+    for (name, theme) in [("colour", COLOR), ("NO_COLOR", MONO)] {
+        for focused in [true, false] {
+            let mut app = App::new(Store::bundled(), theme);
+            key(&mut app, KeyCode::Char('f'));
+            key(&mut app, KeyCode::Char('/'));
+            typed(&mut app, "bakiyev");
+            key(&mut app, KeyCode::Enter);
+            if !focused {
+                key(&mut app, KeyCode::Tab);
+            }
+            let terminal = draw(&mut app, 120, 40);
+            let buffer = terminal.backend().buffer();
+            let area = app.areas.timeline.unwrap();
+            let selection = theme.selection(focused);
+            let row = (area.top()..area.bottom())
+                .find(|&y| {
+                    buffer[(area.left() + 3, y)].bg == selection.bg.unwrap_or_default()
+                        && buffer[(area.left() + 3, y)]
+                            .modifier
+                            .contains(selection.add_modifier)
+                })
+                .unwrap_or_else(|| panic!("{name}: no selected row"));
+            let marker = &buffer[(area.left(), row)];
+            assert_eq!(marker.symbol(), "▸", "{name}: the selected match is marked");
+            // Without colour the glyph itself is the mark, in the row's own reverse video.
+            let (fg, bg) = seen(marker);
+            assert!(
+                fg != bg || fg == Color::Reset,
+                "{name} focused={focused}: the marker is readable"
+            );
+            if theme == COLOR {
+                assert_ne!(
+                    marker.bg,
+                    selection.bg.unwrap(),
+                    "{name}: the marker keeps a colour of its own on the selected row"
+                );
+            }
+            // Rows that do not match have no marker.
+            let unmarked = (area.top()..area.bottom())
+                .filter(|&y| buffer[(area.left() + 2, y)].symbol() != "─")
+                .any(|y| buffer[(area.left(), y)].symbol() == " ");
+            assert!(unmarked, "{name}: some rows are not matches");
+        }
     }
 }

@@ -51,3 +51,32 @@ fn typed_actor_names_find_the_actor_and_the_header_says_whom() {
         app.describe_filters()
     );
 }
+
+#[test]
+fn enter_on_a_search_that_matches_nothing_says_why_with_the_nearest_words() {
+    let mut app = app();
+    key(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "minks");
+    assert_eq!(app.status, None, "not while typing");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(
+        app.status.as_deref(),
+        Some("no events match: no event has “minks” (did you mean minsk, links?)")
+    );
+    // In find mode too, where every event stays.
+    key(&mut app, KeyCode::Char('f'));
+    key(&mut app, KeyCode::Char('/'));
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.matches.events.len(), 60);
+    assert_eq!(
+        app.status.as_deref(),
+        Some("no events match: no event has “minks” (did you mean minsk, links?)")
+    );
+    key(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "@zzyzx");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(
+        app.status.as_deref(),
+        Some("no events match: no actor is “zzyzx”")
+    );
+}

@@ -68,3 +68,42 @@ fn no_match_is_said_on_stderr_with_a_suggestion() {
         .success()
         .stderr(predicate::str::contains("no events match"));
 }
+
+/// The exact stderr of a `list` that matched nothing.
+fn stderr_of(args: &[&str]) -> String {
+    let out = list(args).success().get_output().stderr.clone();
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn no_match_names_the_unknown_words_and_actors_with_the_nearest() {
+    assert_eq!(
+        stderr_of(&["-q", "minks"]),
+        "evex: no events match: no event has “minks” (did you mean minsk, links?)\n"
+    );
+    assert_eq!(
+        stderr_of(&["-q", "bishkekk @xqxq"]),
+        "evex: no events match: no event has “bishkekk” (did you mean bishkek?); \
+         no actor is “xqxq”\n"
+    );
+    assert_eq!(
+        stderr_of(&["-q", "Diplomacyy"]),
+        "evex: no events match: no event has “diplomacyy” \
+         (did you mean diplomacy, diplomat, diplomatic?)\n",
+        "folded as the index is"
+    );
+    assert_eq!(
+        stderr_of(&["-a", "zzyzx", "-q", "minsk"]),
+        "evex: no events match: no actor is “zzyzx”\n"
+    );
+    assert_eq!(
+        stderr_of(&["-q", "tractor"]),
+        "evex: no events match: no event has “tractor”\n",
+        "nothing near"
+    );
+    assert_eq!(
+        stderr_of(&["-q", "@putin 1998"]),
+        "evex: no events match\n",
+        "every word is known; together they match nothing"
+    );
+}

@@ -3,6 +3,8 @@
 //! the same events and the same sidebar counts.
 
 use std::collections::BTreeSet;
+use std::ops::Not;
+use std::sync::Arc;
 
 use evex::date::{Bound, PartialDate, When};
 use evex::filter::{self, ActorMode, Filter, Matches, Search};
@@ -54,27 +56,45 @@ fn reference(store: &Store, filter: &Filter) -> Matches {
                 ActorMode::All => filter.actors.iter().all(has),
             }
     };
-    let mut matches = Matches {
-        events: Vec::new(),
-        facets: vec![0; store.actors.len()],
-        counts: Counts::default(),
-    };
+    let mut events = Vec::new();
+    let mut timeline = Vec::new();
+    let mut found = Vec::new();
+    let mut facets = vec![0; store.actors.len()];
     for (i, e) in store.events.iter().enumerate() {
+        // Find mode's timeline keeps every event the actors let through, the matches marked.
+        if selected(e) {
+            if hits(e) {
+                found.push(timeline.len());
+            }
+            timeline.push(i);
+        }
         if !hits(e) {
             continue;
         }
         if selected(e) || filter.mode == ActorMode::Any {
             for &a in e.actors.iter().collect::<BTreeSet<_>>() {
-                matches.facets[a] += 1;
+                facets[a] += 1;
             }
         }
         if selected(e) {
-            matches.events.push(i);
+            events.push(i);
         }
     }
-    // The histogram is the pure count of these events (checked against its own reference).
-    matches.counts = Counts::new(&Dates::new(store), &matches.events);
-    matches
+    // The histogram is the pure count of the matches (checked against its own reference),
+    // in find mode too.
+    let counts = Counts::new(&Dates::new(store), &events);
+    let finding = filter.query.terms.is_empty().not().then_some(found);
+    let (events, found) = if filter.find {
+        (timeline, finding)
+    } else {
+        (events, None)
+    };
+    Matches {
+        events: Arc::new(events),
+        found,
+        facets,
+        counts,
+    }
 }
 
 /// Words with the cases that trip up lower-casing and word splitting.
@@ -229,6 +249,7 @@ proptest! {
         typed in query(),
         picked in proptest::collection::btree_set(0usize..6, 0..3),
         all in any::<bool>(),
+        find in any::<bool>(),
         scan_limit in prop_oneof![Just(0u64), Just(5), Just(1_000)],
     ) {
         let index = Index::new(&store);
@@ -238,7 +259,7 @@ proptest! {
         let mut search = Search::with_scan_limit(scan_limit);
         let ends = typed.char_indices().map(|(i, c)| i + c.len_utf8());
         for end in ends.chain([typed.len()]) {
-            let filter = Filter { query: Query::parse(&typed[..end]), actors: BTreeSet::clone(&actors), mode, only: None };
+            let filter = Filter { query: Query::parse(&typed[..end]), actors: BTreeSet::clone(&actors), mode, only: None, find };
             let expected = reference(&store, &filter);
             prop_assert_eq!(search.run(&store, &index, &filter), expected, "query {:?}", &typed[..end]);
         }

@@ -40,7 +40,7 @@ fn seen(
         app.filter.actors.iter().copied().collect(),
         app.filter.mode,
         app.filter.only.is_some(),
-        app.matches.events.clone(),
+        app.matches.events.to_vec(),
         app.selected_event(),
     )
 }

@@ -56,7 +56,7 @@ impl App {
 
     /// `export 34 matches (Tab: 3 marked) to `.
     fn title_export_prompt(&mut self) {
-        let (matches, marked) = (self.matches.events.len(), self.marked.len());
+        let (matches, marked) = (self.matching_count(), self.marked.len());
         let noun = if matches == 1 { "match" } else { "matches" };
         let title = match (self.export.marked, marked) {
             (_, 0) => format!("export {matches} {noun} to "),
@@ -91,7 +91,7 @@ impl App {
         let events: Vec<usize> = if self.export.marked {
             self.marked.iter().copied().collect()
         } else {
-            self.matches.events.clone()
+            self.matching_events()
         };
         let name = crate::input::display_name(&path);
         match export::to_file(&path, &self.store, &events, format, overwrite) {

@@ -201,7 +201,11 @@ impl App {
         } else if self.focus == Focus::Actors && kind == PromptKind::Search {
             self.focus = Focus::Timeline;
         }
-        self.prompt = Some(Prompt::new(kind, previous));
+        let mut prompt = Prompt::new(kind, previous);
+        if kind == PromptKind::Search {
+            prompt.title = self.search_label();
+        }
+        self.prompt = Some(prompt);
         self.mode = Mode::Prompt;
     }
 
@@ -247,6 +251,10 @@ impl App {
             PromptKind::Search => {
                 self.history.push(input);
                 self.status = self.filter.query.describe_problems();
+                if self.status.is_none() {
+                    self.ask_why_none();
+                }
+                self.find_from_here();
             }
             PromptKind::FindActor => {
                 self.sidebar.selected = 0;

@@ -115,7 +115,7 @@ impl App {
         // runs again on the new one.
         self.matches = Matches::everything(&self.store);
         self.timeline.selected = target.unwrap_or(0);
-        self.show(self.matches.clone());
+        self.show_afresh();
         self.set_query(self.query_text.clone());
         let mut said = format!(
             "reloaded: {} (was {})",

@@ -66,6 +66,16 @@ impl App {
         self.searching = false;
     }
 
+    /// After Enter in the search prompt: if the search matched nothing, the status line
+    /// will say which words and names no event has, and the nearest ones.
+    pub(super) fn ask_why_none(&mut self) {
+        self.ask(Job {
+            why_none: true,
+            ..Job::default()
+        });
+        self.receive();
+    }
+
     fn take(&mut self, answer: Answer) {
         if let Some(matches) = answer.matches {
             self.show(matches);
@@ -77,5 +87,9 @@ impl App {
             self.with_whom.rows = rows;
             self.with_whom.counting = false;
         }
+        if let Some(why) = answer.why_none {
+            self.status = Some(format!("no events match: {why}"));
+        }
+        self.find_arrived();
     }
 }

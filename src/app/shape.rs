@@ -49,10 +49,16 @@ impl App {
             return;
         };
         let start = unit.start(target.index);
-        let position = self
+        let mut position = self
             .matches
             .events
             .partition_point(|&e| self.store.events.when(e).first_day() < start);
+        // The buckets count the matches; in find mode the first of them, not of every event.
+        if let Some(found) = &self.matches.found
+            && let Some(&first) = found.get(found.partition_point(|&p| p < position))
+        {
+            position = first;
+        }
         self.select(position);
         self.timeline.show_at_top(position);
     }

@@ -76,7 +76,7 @@ pub(super) fn list(args: &ListArgs) -> anyhow::Result<ExitCode> {
     if events.is_empty() {
         say!(
             "evex: no events match{}",
-            did_you_mean(store, &selection.actor)
+            did_you_mean(store, &index, selection)
         );
     }
     if let Some(saver) = opened.saver {

@@ -187,6 +187,28 @@ impl Words {
         self.starts.is_empty()
     }
 
+    /// Up to `limit` words closest to `typed` (folded letters and digits) by edit distance
+    /// (Damerau–Levenshtein, at most one edit per three letters): the nearest first, then
+    /// those in the most events. For "did you mean".
+    pub fn nearest(&self, typed: &str, limit: usize) -> Vec<&str> {
+        let length = typed.chars().count();
+        let most = (length / 3).max(1);
+        let mut near: Vec<(usize, std::cmp::Reverse<u64>, &str)> = (0..self.len())
+            .filter_map(|w| {
+                let word = self.word(w);
+                if word.len().abs_diff(typed.len()) > most * 4 {
+                    return None;
+                }
+                let distance = strsim::damerau_levenshtein(typed, word);
+                let events = std::cmp::Reverse(self.events[w].len());
+                (distance <= most && word != typed).then_some((distance, events, word))
+            })
+            .collect();
+        near.sort_unstable();
+        near.truncate(limit);
+        near.into_iter().map(|(_, _, word)| word).collect()
+    }
+
     /// Events with a word that contains `part`, which must be folded letters and digits.
     pub fn containing(&self, part: &str) -> RoaringBitmap {
         if let [b] = part.as_bytes()

@@ -15,21 +15,15 @@ use crate::text::{clip, sanitize};
 
 /// More of a store title than any header shows.
 const MAX_TITLE_CHARS: usize = 500;
+/// The fewest columns the header's filters are shown in, unless they fit whole in fewer.
+const MIN_FILTERS_ROOM: usize = 8;
 
-/// The header: ` evex · title   N/M events · searching…   filters`. The count is what matters
+/// The header: ` evex · title   N/M events · searching…   filters`, in find mode
+/// ` evex · title   find · match 3/16 · N/M events   filters`. The count is what matters
 /// most, so it always shows; the title and then the filters give way, cut with "…".
 pub fn draw_header(frame: &mut Frame, app: &App, area: Rect) {
     let width = usize::from(area.width);
-    let (matching, total) = (app.matches.events.len(), app.store.events.len());
-    let mut count = format!("{matching}/{total} events");
-    if app.indexing {
-        count += " · indexing…";
-    } else if app.searching {
-        count += " · searching…";
-    }
-    if count.width() + 2 > width {
-        count = format!("{matching}/{total}");
-    }
+    let count = count(app, width);
     let title = format!(
         "evex · {}",
         sanitize(clip(&app.store.title, MAX_TITLE_CHARS).0)
@@ -46,6 +40,12 @@ pub fn draw_header(frame: &mut Frame, app: &App, area: Rect) {
             .min(room.saturating_sub(3))
             .min(room * 2 / 3)
     };
+    // A few letters of the filters say nothing ("s…"): then the count has the line.
+    let filters_room = if filters_room < filters.width().min(MIN_FILTERS_ROOM) {
+        0
+    } else {
+        filters_room
+    };
     let title_room = room.saturating_sub(filters_room + if filters_room > 0 { 6 } else { 3 });
     let mut text = String::from(" ");
     if title_room >= 6 {
@@ -61,6 +61,35 @@ pub fn draw_header(frame: &mut Frame, app: &App, area: Rect) {
         Paragraph::new(Line::raw(text)).style(app.theme.header),
         area,
     );
+}
+
+/// The count of events shown, and in find mode where the selection is among the matches,
+/// shortened until it fits in `width` less a margin.
+fn count(app: &App, width: usize) -> String {
+    let (shown, total) = (app.matches.events.len(), app.store.events.len());
+    let busy = if app.indexing {
+        " · indexing…"
+    } else if app.searching {
+        " · searching…"
+    } else {
+        ""
+    };
+    let position = app.match_position();
+    let find = match &position {
+        Some(position) => format!("find · {position} · "),
+        None if app.finding() => "find · ".into(),
+        None => String::new(),
+    };
+    let tries = [
+        format!("{find}{shown}/{total} events{busy}"),
+        format!("{find}{shown}/{total}{busy}"),
+        format!("{find}{shown}/{total}"),
+    ];
+    let shortest = position.unwrap_or_else(|| format!("{shown}/{total}"));
+    tries
+        .into_iter()
+        .find(|c| c.width() + 2 <= width)
+        .unwrap_or(shortest)
 }
 
 /// The footer: the prompt being typed, or the last status message, then as many whole key

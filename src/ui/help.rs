@@ -19,9 +19,10 @@ pub struct HelpState {
 }
 
 /// The lines under the bindings: how to search and what the mouse does.
-const NOTES: [&str; 5] = [
+const NOTES: [&str; 6] = [
     "Search: words (smart case), \"a phrase\", @actor, 2012, 2012-08, 2010..2013, ..2012, 2012..",
     "Operators: -word or !word excludes; a | b either; kind:law source:x tag:x place:x actor:x year:x",
+    "Find (f, Ctrl-F in the prompt): every event stays, matches marked ▸; n/N go to the next/previous, wrapping.",
     "Go to year (y): a year, month, day or range, found as search finds it.",
     "Mouse: the wheel scrolls the pane under it; a click selects a row or toggles an actor; a click on a year heading goes to that year.",
     "Keys and colours: ~/.config/evex/config.ron changes what it lists; `evex config --default` prints every binding and style.",

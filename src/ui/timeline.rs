@@ -192,7 +192,13 @@ pub struct Timeline<'a> {
     pub query: &'a crate::query::Query,
     /// Actors an `@` term found, highlighted among the actors.
     pub found_actors: &'a BTreeSet<usize>,
+    /// In find mode with a search: the match positions, marked with [`FOUND_MARKER`] in a
+    /// column of their own.
+    pub found: Option<&'a [usize]>,
 }
+
+/// What marks a match in find mode, at the start of its row.
+pub const FOUND_MARKER: &str = "▸";
 
 impl StatefulWidget for Timeline<'_> {
     type State = TimelineState;
@@ -224,7 +230,7 @@ impl StatefulWidget for Timeline<'_> {
                 Row::Year(year) => year_line(year, width, self.theme),
                 Row::Event(position) => {
                     let selected = position == state.selected;
-                    let line = self.event_line(self.events[position], width, date_width);
+                    let line = self.row_line(position, width, date_width);
                     if selected {
                         let selection = self.theme.selection(self.focused);
                         super::select_row(line, line_area, buf, selection)
@@ -246,6 +252,22 @@ fn year_line(year: i32, width: usize, theme: &Theme) -> Line<'static> {
 }
 
 impl Timeline<'_> {
+    /// An event's row; in find mode after a column saying whether it matches.
+    fn row_line(&self, position: usize, width: usize, date_width: usize) -> Line<'static> {
+        let event = self.events[position];
+        let Some(found) = self.found else {
+            return self.event_line(event, width, date_width);
+        };
+        let marker = if found.binary_search(&position).is_ok() {
+            Span::styled(FOUND_MARKER, self.theme.highlight)
+        } else {
+            Span::raw(" ")
+        };
+        let mut line = self.event_line(event, width.saturating_sub(1), date_width);
+        line.spans.insert(0, marker);
+        line
+    }
+
     fn event_line(&self, index: usize, width: usize, date_width: usize) -> Line<'static> {
         let event = &self.store.events[index];
         let date = fit(&event.when.short_within(date_width), date_width.min(width));

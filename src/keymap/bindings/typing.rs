@@ -34,6 +34,14 @@ pub(super) const TYPING: &[Binding] = &[
         true,
     ),
     bind(
+        "prompt_find_or_filter",
+        Prompt,
+        &[ctrl('f')],
+        Action::ToggleFind,
+        "find/filter",
+        true,
+    ),
+    bind(
         "newer_search",
         Prompt,
         &[key(KeyCode::Down)],
