@@ -8,6 +8,7 @@ mod loading;
 mod marks;
 mod navigate;
 mod outside;
+mod panes;
 mod prompt;
 mod related;
 mod reload;
@@ -325,7 +326,7 @@ impl App {
     }
 
     /// Lays out the sidebar again for the current counts, selection, order and filter.
-    fn rebuild_sidebar(&mut self) {
+    pub(super) fn rebuild_sidebar(&mut self) {
         let (store, names) = (&self.store, &self.actor_names);
         self.sidebar
             .rebuild(store, &self.matches.facets, &self.filter.actors, || {
@@ -352,55 +353,6 @@ impl App {
             after - 1
         } else {
             after
-        }
-    }
-
-    fn toggle_help(&mut self) {
-        self.mode = if self.mode.is_overlay() {
-            Mode::Browse
-        } else {
-            Mode::Help
-        };
-    }
-
-    /// `s`: hides or shows the docked sidebar on wide terminals; on narrow ones shows it over
-    /// the timeline, focused, or puts it away.
-    fn toggle_sidebar(&mut self) {
-        if self.areas.sidebar_docked || self.sidebar_hidden {
-            self.sidebar_hidden = !self.sidebar_hidden;
-            if self.sidebar_hidden && self.focus == Focus::Actors {
-                self.focus = Focus::Timeline;
-            }
-            return;
-        }
-        self.sidebar_overlay = !self.sidebar_overlay;
-        self.focus = if self.sidebar_overlay {
-            Focus::Actors
-        } else {
-            Focus::Timeline
-        };
-    }
-
-    /// Esc while browsing: undo the innermost thing that is open or active.
-    fn back(&mut self) {
-        if self.zoomed || self.focus == Focus::Detail {
-            self.zoomed = false;
-            self.focus = Focus::Timeline;
-        } else if self.sidebar_overlay {
-            self.toggle_sidebar();
-        } else if !self.query_text.is_empty() {
-            self.set_query(String::new());
-        } else if !self.filter.actors.is_empty() {
-            self.filter.actors.clear();
-            self.refresh();
-        } else if self.filter.only.is_some() {
-            self.toggle_marked_only();
-        } else if !self.sidebar.filter.is_empty() {
-            self.sidebar.filter.clear();
-            self.rebuild_sidebar();
-        } else {
-            let quit = self.keymap.keys_of("quit", 1);
-            self.status = Some(format!("nothing to clear; {quit} quits"));
         }
     }
 }
