@@ -95,6 +95,10 @@ impl Worker {
             self.query = f.query.clone();
             self.search.run(store, index, f)
         });
+        if matches.is_some() && job.sparks.is_none() {
+            // New matches whose sparklines are not counted: whatever was counted is stale.
+            self.sparks = None;
+        }
         let sparks = job
             .sparks
             .filter(|&spec| matches.is_some() || self.sparks != Some(spec))

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{actor, app, key, typed};
+use common::{actor, app, draw, key, typed};
 use ratatui::crossterm::event::KeyCode;
 
 #[test]
@@ -14,6 +14,19 @@ fn the_header_cuts_a_long_query_with_an_ellipsis() {
     key(&mut app, KeyCode::Enter);
     let described = app.describe_filters();
     assert_eq!(described, format!("search “{}mins…”", "minsk ".repeat(6)));
+}
+
+#[test]
+fn on_a_narrow_terminal_the_title_gives_way_to_what_the_search_found() {
+    let mut app = app();
+    key(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "@bakiev");
+    key(&mut app, KeyCode::Enter);
+    let terminal = draw(&mut app, 60, 20);
+    let header = terminal.backend().to_string();
+    let header = header.lines().next().unwrap();
+    assert!(header.contains("@bakiev → Kurmanbek"), "{header}");
+    assert!(!header.contains("Belarus"), "{header}");
 }
 
 #[test]

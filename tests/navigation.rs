@@ -178,6 +178,26 @@ fn the_sidebar_cursor_stays_on_its_actor_and_selected_actors_stay_in_view() {
 }
 
 #[test]
+fn the_sidebar_cursor_goes_to_the_top_when_no_match_has_its_actor() {
+    let mut app = app();
+    key(&mut app, KeyCode::BackTab);
+    key(&mut app, KeyCode::Char('G'));
+    let under = app.sidebar_actor().unwrap();
+    key(&mut app, KeyCode::Tab);
+    search(&mut app, "@putim");
+    assert_eq!(
+        app.matches.facets[under], 0,
+        "a search none of whose events has it"
+    );
+    assert_eq!(app.sidebar.selected, 0);
+    let top = app.sidebar_actor().unwrap();
+    assert!(
+        app.matches.facets[top] > 0,
+        "the top row is an actor of the matches"
+    );
+}
+
+#[test]
 fn the_wheel_scrolls_the_view_and_the_selection_follows_only_to_stay_in_it() {
     let mut app = app();
     draw(&mut app, 120, 40);

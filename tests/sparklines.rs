@@ -118,6 +118,27 @@ fn each_cell_counts_the_actors_matches_in_the_histograms_buckets() {
 }
 
 #[test]
+fn the_sidebar_over_the_timeline_shows_the_sparklines_of_a_search_made_while_it_was_away() {
+    let mut app = app();
+    key(&mut app, KeyCode::Char('s'));
+    settled(&mut app, 60, 20);
+    let everything = app.sparks.clone();
+    key(&mut app, KeyCode::Esc);
+    settled(&mut app, 60, 20);
+    key(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "kind:law");
+    key(&mut app, KeyCode::Enter);
+    settled(&mut app, 60, 20);
+    key(&mut app, KeyCode::Char('s'));
+    settled(&mut app, 60, 20);
+    assert!(app.areas.sparklines);
+    assert_ne!(app.sparks, everything, "counted again for the new matches");
+    let lukashenko = actor(&app, "lukashenko");
+    let total: u32 = app.sparks.of(lukashenko).map_or(0, |s| s.iter().sum());
+    assert_eq!(total as usize, app.matches.facets[lukashenko]);
+}
+
+#[test]
 fn sparklines_follow_the_search_and_the_zoom() {
     let mut app = app();
     settled(&mut app, 200, 60);

@@ -35,10 +35,8 @@ pub fn draw_header(frame: &mut Frame, app: &App, area: Rect) {
     let filters_room = if filters.is_empty() {
         0
     } else {
-        filters
-            .width()
-            .min(room.saturating_sub(3))
-            .min(room * 2 / 3)
+        // The filters win over the title: what the view shows matters more than its name.
+        filters.width().min(room.saturating_sub(3))
     };
     // A few letters of the filters say nothing ("s…"): then the count has the line.
     let filters_room = if filters_room < filters.width().min(MIN_FILTERS_ROOM) {

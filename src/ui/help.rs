@@ -25,7 +25,7 @@ const NOTES: [&str; 6] = [
     "Find (f, Ctrl-F in the prompt): every event stays, matches marked ▸; n/N go to the next/previous, wrapping.",
     "Go to year (y): a year, month, day or range, found as search finds it.",
     "Mouse: the wheel scrolls the pane under it; a click selects a row or toggles an actor; a click on a year heading goes to that year.",
-    "Keys and colours: ~/.config/evex/config.ron changes what it lists; `evex config --default` prints every binding and style.",
+    "Keys and colours: config.ron (`evex config --path` says where) changes what it lists; `evex config --default` prints every binding and style.",
 ];
 
 fn binding_lines(keymap: &Keymap, width: usize, theme: &Theme) -> Vec<Line<'static>> {

@@ -83,7 +83,10 @@ impl SidebarState {
         });
         (self.rows, self.matched) = rows.into_iter().unzip();
         self.counts = counts.to_vec();
+        // The cursor stays on its actor, unless none of the matches has that actor: then
+        // it goes to the top, where the actors that do are.
         self.selected = current
+            .filter(|&c| counts.get(c).is_some_and(|&n| n > 0) || selected.contains(&c))
             .and_then(|c| self.rows.iter().position(|&r| r == c))
             .unwrap_or(0);
     }

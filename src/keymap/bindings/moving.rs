@@ -123,6 +123,16 @@ pub(super) const MOVING: &[Binding] = &[
         true,
     ),
     bind(
+        "back",
+        Browse,
+        &[key(KeyCode::Esc)],
+        Action::Back,
+        "back",
+        true,
+    ),
+    bind("help", Browse, &[ch('?')], Action::ToggleHelp, "help", true),
+    bind("quit", Browse, &[ch('q')], Action::Quit, "quit", true),
+    bind(
         "find_or_filter",
         Browse,
         &[ch('f')],
@@ -146,16 +156,6 @@ pub(super) const MOVING: &[Binding] = &[
         "previous match",
         false,
     ),
-    bind(
-        "back",
-        Browse,
-        &[key(KeyCode::Esc)],
-        Action::Back,
-        "back",
-        true,
-    ),
-    bind("help", Browse, &[ch('?')], Action::ToggleHelp, "help", true),
-    bind("quit", Browse, &[ch('q')], Action::Quit, "quit", true),
     bind(
         "next_pane",
         Browse,
