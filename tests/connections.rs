@@ -106,6 +106,21 @@ fn c_shows_the_quote_in_its_paragraph_and_scrolls() {
 }
 
 #[test]
+fn the_quote_in_context_opens_where_the_quote_is_even_on_a_small_screen() {
+    let mut app = app();
+    // The first event: "Lukashenko expels ambassadors …", its quote deep in a paragraph.
+    key(&mut app, KeyCode::Char('p'));
+    let shown = screen(&mut app, 40, 12);
+    let quote = app.store.events[app.selected_event().unwrap()]
+        .quote
+        .clone()
+        .unwrap();
+    let first_word = quote.split_whitespace().next().unwrap();
+    assert!(app.passage.scroll > 0, "scrolled to the quote:\n{shown}");
+    assert!(shown.contains(first_word), "{first_word} on screen:\n{shown}");
+}
+
+#[test]
 fn a_source_without_text_says_so() {
     let mut store = evex::store::Store::bundled();
     for source in &mut store.sources {

@@ -112,6 +112,7 @@ impl App {
         });
         self.passage.has_text = text.is_some();
         self.passage.scroll = 0;
+        self.passage.to_quote = true;
         self.mode = Mode::Passage;
     }
 }

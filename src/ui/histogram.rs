@@ -111,6 +111,9 @@ impl Histogram<'_> {
         }
         let max = buckets.iter().map(Bucket::total).max().unwrap_or(0).max(1);
         let gap = usize::from(per >= 3);
+        // The least a bucket with events is drawn as: one eighth of a cell, so a bucket of
+        // one event beside one of hundreds still shows.
+        let least = u64::from(max).div_ceil(u64::from(area.height) * 8);
         let data: Vec<SparklineBar> = buckets
             .iter()
             .flat_map(|b| {
@@ -119,7 +122,11 @@ impl Histogram<'_> {
                 } else {
                     self.theme.histogram
                 };
-                let bar = SparklineBar::from(u64::from(b.total())).style(Some(style));
+                let height = match u64::from(b.total()) {
+                    0 => 0,
+                    total => total.max(least),
+                };
+                let bar = SparklineBar::from(height).style(Some(style));
                 let space = SparklineBar::from(0);
                 std::iter::repeat_n(bar, per - gap).chain(std::iter::repeat_n(space, gap))
             })
@@ -128,7 +135,8 @@ impl Histogram<'_> {
             .data(data)
             .max(u64::from(max))
             .render(area, buf);
-        // Whole cells at the top of a bar for its imprecise share, at least one if any.
+        // The top of a bar for its imprecise share, at least one cell if any: whole cells are
+        // shaded, the part-filled top cell keeps its height and takes the shade's colour.
         let rows = u32::from(area.height);
         let columns = (area.left()..area.right()).step_by(per);
         for ((x, b), dx) in columns
@@ -143,9 +151,11 @@ impl Histogram<'_> {
             let shaded = (b.imprecise * rows).div_ceil(max).clamp(1, bar.max(1));
             for row in 0..shaded {
                 let y = area.bottom() - u16::try_from(bar.max(1) - row).unwrap_or(1);
-                buf[(x, y)]
-                    .set_symbol("░")
-                    .set_style(self.theme.histogram_imprecise);
+                let cell = &mut buf[(x, y)];
+                if cell.symbol() == "█" {
+                    cell.set_symbol("░");
+                }
+                cell.set_style(self.theme.histogram_imprecise);
             }
         }
     }

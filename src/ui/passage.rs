@@ -28,6 +28,8 @@ pub struct PassageState {
     pub found: Option<(Range<usize>, Range<usize>)>,
     /// Whether the source has a text at all.
     pub has_text: bool,
+    /// Set when the overlay opens: the next frame scrolls to where the quote starts.
+    pub to_quote: bool,
     pub scroll: usize,
     pub max_scroll: usize,
     pub height: usize,
@@ -59,7 +61,12 @@ impl StatefulWidget for Passage<'_> {
         let width = usize::from(inner.width);
         let lines = match (&state.found, &source.text) {
             (Some((paragraph, quote)), Some(text)) => {
-                self.lines(&text[paragraph.clone()], quote.clone(), width)
+                let (lines, quote_row) = self.lines(&text[paragraph.clone()], quote.clone(), width);
+                if std::mem::take(&mut state.to_quote) {
+                    // The quote's first line, with the line before it for context.
+                    state.scroll = quote_row.saturating_sub(1);
+                }
+                lines
             }
             (_, None) => self.note("this source has no text; only the quote is stored", width),
             (None, Some(_)) if event.quote.is_none() => {
@@ -74,8 +81,14 @@ impl StatefulWidget for Passage<'_> {
 
 impl Passage<'_> {
     /// The paragraph in lines: the text before and after the quote plain, the quote marked,
-    /// search terms highlighted in both; line breaks of the source kept.
-    fn lines(&self, paragraph: &str, quote: Range<usize>, width: usize) -> Vec<Line<'static>> {
+    /// search terms highlighted in both; line breaks of the source kept. With the lines, the
+    /// one the quote starts on.
+    fn lines(
+        &self,
+        paragraph: &str,
+        quote: Range<usize>,
+        width: usize,
+    ) -> (Vec<Line<'static>>, usize) {
         let (before, rest) = paragraph.split_at(quote.start);
         let (quoted, after) = rest.split_at(quote.end - quote.start);
         let mark = self.theme.highlight;
@@ -86,7 +99,14 @@ impl Passage<'_> {
         ];
         let mut spans: Vec<Span<'static>> = Vec::new();
         let mut out = Vec::new();
-        for (text, style) in parts {
+        let mut quote_row = 0;
+        for (part, (text, style)) in parts.into_iter().enumerate() {
+            if part == 1 && !spans.is_empty() {
+                // The quote goes on from the last row of the text before it on its line.
+                quote_row = out.len() + wrap(Vec::new(), &spans, width).len().saturating_sub(1);
+            } else if part == 1 {
+                quote_row = out.len();
+            }
             let text = clip(text, MAX_PASSAGE_CHARS).0;
             for (i, piece) in text.split('\n').enumerate() {
                 if i > 0 {
@@ -96,7 +116,7 @@ impl Passage<'_> {
             }
         }
         out.extend(wrap(Vec::new(), &spans, width));
-        out
+        (out, quote_row)
     }
 
     fn note(&self, text: &str, width: usize) -> Vec<Line<'static>> {
