@@ -117,7 +117,10 @@ fn the_quote_in_context_opens_where_the_quote_is_even_on_a_small_screen() {
         .unwrap();
     let first_word = quote.split_whitespace().next().unwrap();
     assert!(app.passage.scroll > 0, "scrolled to the quote:\n{shown}");
-    assert!(shown.contains(first_word), "{first_word} on screen:\n{shown}");
+    assert!(
+        shown.contains(first_word),
+        "{first_word} on screen:\n{shown}"
+    );
 }
 
 #[test]

@@ -93,3 +93,22 @@ fn enter_on_a_search_that_matches_nothing_says_why_with_the_nearest_words() {
         Some("no events match: no actor is “zzyzx”")
     );
 }
+
+#[test]
+fn each_prompt_hints_only_the_keys_that_work_in_it() {
+    let footer = |app: &mut evex::app::App| {
+        let terminal = draw(app, 160, 30);
+        let text = terminal.backend().to_string();
+        text.lines().last().unwrap().to_owned()
+    };
+    let mut app = app();
+    key(&mut app, KeyCode::Char('/'));
+    let search = footer(&mut app);
+    assert!(search.contains("older search") && search.contains("find/filter"), "{search}");
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('y'));
+    let year = footer(&mut app);
+    assert!(year.contains("keep") && year.contains("cancel"), "{year}");
+    assert!(!year.contains("older search") && !year.contains("find/filter"), "{year}");
+    assert!(!year.contains("marked/all"), "{year}");
+}

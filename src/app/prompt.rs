@@ -24,6 +24,17 @@ pub enum PromptKind {
 }
 
 impl PromptKind {
+    /// Whether `action`, bound in every prompt, does anything in this one: the history and
+    /// find/filter are the search's, marked/all the export's.
+    pub fn offers(self, action: crate::action::Action) -> bool {
+        use crate::action::Action::{HistoryNext, HistoryPrev, SwitchExport, ToggleFind};
+        match action {
+            HistoryPrev | HistoryNext | ToggleFind => self == Self::Search,
+            SwitchExport => self == Self::Export,
+            _ => true,
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Self::Search => "/",

@@ -123,7 +123,9 @@ pub fn draw_footer(frame: &mut Frame, app: &App, area: Rect) {
         spans.push(Span::styled(status + "   ", theme.warning));
     }
     let mut used: usize = spans.iter().map(|s| s.content.width()).sum();
-    for binding in app.keymap.hints(app.mode, app.focus) {
+    let offered =
+        |b: &&keymap::Binding| app.prompt.as_ref().is_none_or(|p| p.kind.offers(b.action));
+    for binding in app.keymap.hints(app.mode, app.focus).filter(offered) {
         let key = keymap::labels(binding);
         let help = format!(" {}  ", binding.help);
         // A hint shows whole or not at all; its trailing gap may fall off the edge.
