@@ -104,11 +104,17 @@ fn each_prompt_hints_only_the_keys_that_work_in_it() {
     let mut app = app();
     key(&mut app, KeyCode::Char('/'));
     let search = footer(&mut app);
-    assert!(search.contains("older search") && search.contains("find/filter"), "{search}");
+    assert!(
+        search.contains("older search") && search.contains("find/filter"),
+        "{search}"
+    );
     key(&mut app, KeyCode::Esc);
     key(&mut app, KeyCode::Char('y'));
     let year = footer(&mut app);
     assert!(year.contains("keep") && year.contains("cancel"), "{year}");
-    assert!(!year.contains("older search") && !year.contains("find/filter"), "{year}");
+    assert!(
+        !year.contains("older search") && !year.contains("find/filter"),
+        "{year}"
+    );
     assert!(!year.contains("marked/all"), "{year}");
 }
