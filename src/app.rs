@@ -138,6 +138,9 @@ pub struct App {
     pub clipboard: Option<String>,
     /// The browser and pager that open sources (`u`, `t`), from the environment.
     pub commands: Commands,
+    /// Told once the first frame is drawn: the search thread waits for it before reading a
+    /// cached index, so that reading does not slow the first frame down.
+    pub first_frame: Option<std::sync::mpsc::Sender<()>>,
     /// A browser or pager to run; the terminal loop runs it and clears this.
     pub outside: Option<Outside>,
     /// The export prompt's path and choice, and a file waiting for "overwrite?".
@@ -198,6 +201,7 @@ impl App {
             marks_place: None,
             clipboard: None,
             commands: Commands::default(),
+            first_frame: None,
             outside: None,
             export: ExportState::default(),
             opened_with: vec!["evex".into()],

@@ -224,8 +224,13 @@ fn explorer(
     let (cached, saver) = (opened.index, opened.saver);
     let (saving, saved) = mpsc::channel::<()>();
     let saved = saver.is_some().then_some(saved);
-    // The explorer shows every event at once; searches wait for the index on their thread.
+    // The explorer shows every event at once; searches wait for the index on their thread,
+    // which reads a cached one once the first frame is drawn (or after a second).
+    let (drawn, first_frame) = mpsc::channel::<()>();
     let searcher = Searcher::spawn(Arc::clone(&store), move |store| {
+        if cached.is_some() {
+            let _ = first_frame.recv_timeout(std::time::Duration::from_secs(1));
+        }
         let index = cached
             .as_ref()
             .and_then(CopiedIndex::read)
@@ -241,6 +246,7 @@ fn explorer(
         index
     });
     let mut app = App::with_searcher(store, searcher, theme);
+    app.first_frame = Some(drawn);
     if let Some(place) = MarksPlace::for_store(path) {
         app.keep_marks_in(place);
     }

@@ -102,6 +102,9 @@ impl App {
             }
             self.receive();
             terminal.draw(|frame| ui::draw(frame, &mut self))?;
+            if let Some(drawn) = self.first_frame.take() {
+                let _ = drawn.send(());
+            }
             // The frame may have changed what the sparklines follow (a resize).
             self.ask_for_sparks();
             if let Some(text) = self.clipboard.take() {
