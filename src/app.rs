@@ -141,6 +141,8 @@ pub struct App {
     /// Told once the first frame is drawn: the search thread waits for it before reading a
     /// cached index, so that reading does not slow the first frame down.
     pub first_frame: Option<std::sync::mpsc::Sender<()>>,
+    /// What checking the cached copy behind the first frame found wrong, for the status line.
+    pub copy_problems: Option<std::sync::mpsc::Receiver<String>>,
     /// A browser or pager to run; the terminal loop runs it and clears this.
     pub outside: Option<Outside>,
     /// The export prompt's path and choice, and a file waiting for "overwrite?".
@@ -202,6 +204,7 @@ impl App {
             clipboard: None,
             commands: Commands::default(),
             first_frame: None,
+            copy_problems: None,
             outside: None,
             export: ExportState::default(),
             opened_with: vec!["evex".into()],

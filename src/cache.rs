@@ -23,6 +23,7 @@ use std::fs;
 use std::io::{self, BufWriter, Write};
 use std::os::unix::fs::{DirBuilderExt, MetadataExt};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::xxh3_128;
@@ -102,6 +103,33 @@ impl CopiedIndex {
     }
 }
 
+/// Checking every part of an opened copy against its checksum, left for later: a copy that
+/// fails is removed, so the next open reads the store itself.
+#[derive(Debug)]
+pub struct LaterCheck {
+    chunks: Arc<CopyChunks>,
+    index: CopiedIndex,
+    copy: PathBuf,
+}
+
+impl LaterCheck {
+    /// Checks every chunk and the index (on every core), counting the events checked in
+    /// `progress`; says what happened when the copy is damaged.
+    pub fn run(&self, progress: &Progress) -> Result<(), String> {
+        let (chunks_hold, index_holds) =
+            rayon::join(|| self.chunks.verify(progress), || self.index.verify());
+        if chunks_hold && index_holds {
+            return Ok(());
+        }
+        let _ = fs::remove_file(&self.copy);
+        Err(
+            "the cached copy of this store is damaged: it was removed, and the next open \
+             reads the store itself (events from damaged parts say they could not be read)"
+                .into(),
+        )
+    }
+}
+
 /// A directory of cached stores, one file per store path.
 #[derive(Debug, Clone)]
 pub struct Cache {
@@ -162,7 +190,20 @@ impl Cache {
     /// Only the store's head, its events' dates and its index are read at once; every
     /// chunk of events is checked, and read when one of its events is asked for.
     pub fn load_showing(&self, path: &Path, progress: &Progress) -> Option<Cached> {
-        let file = regular_file::open(&self.file_for(path)).ok()?;
+        let (cached, later) = self.load_checking_later(path, progress)?;
+        later.run(progress).ok().map(|()| cached)
+    }
+
+    /// Reads the copy as [`Cache::load_showing`] does, but leaves checking every chunk's
+    /// checksum to the [`LaterCheck`] it gives (the explorer runs it behind its first
+    /// frame). Nothing unchecked is ever used: a chunk is checked again when it is read.
+    pub fn load_checking_later(
+        &self,
+        path: &Path,
+        progress: &Progress,
+    ) -> Option<(Cached, LaterCheck)> {
+        let copy = self.file_for(path);
+        let file = regular_file::open(&copy).ok()?;
         let size = file.metadata().ok()?.len();
         let mut magic = [0; MAGIC.len()];
         std::os::unix::fs::FileExt::read_exact_at(&file, &mut magic, 0).ok()?;
@@ -202,7 +243,7 @@ impl Cache {
             return None;
         }
         progress.start(Stage::Cached, head.events);
-        let chunks = CopyChunks {
+        let chunks = Arc::new(CopyChunks {
             file,
             frames,
             header: seed,
@@ -210,7 +251,7 @@ impl Cache {
             events,
             actors: head.actors.len(),
             sources: head.sources.len(),
-        };
+        });
         let index = CopiedIndex {
             file: chunks.file.try_clone().ok()?,
             frame: index,
@@ -218,10 +259,14 @@ impl Cache {
             events,
             actors: head.actors.len(),
         };
-        let (chunks_hold, index_holds) = rayon::join(|| chunks.verify(progress), || index.verify());
-        if !(chunks_hold && index_holds) {
-            return None;
-        }
+        let later = LaterCheck {
+            chunks: Arc::clone(&chunks),
+            index: CopiedIndex {
+                file: chunks.file.try_clone().ok()?,
+                ..index
+            },
+            copy,
+        };
         let totals = head.actor_totals.iter().map(|&n| n as usize).collect();
         let events = Chunked::new(chunk_len, whens, casts, totals, Box::new(chunks));
         let store = Store {
@@ -230,11 +275,14 @@ impl Cache {
             actors: head.actors,
             events: Events::chunked(events),
         };
-        Some(Cached {
-            store,
-            index,
-            warnings: head.warnings,
-        })
+        Some((
+            Cached {
+                store,
+                index,
+                warnings: head.warnings,
+            },
+            later,
+        ))
     }
 
     /// Writes the copy of a store, replacing any older one in one step: readers see the old

@@ -203,7 +203,7 @@ fn load_in_background(
         .name("evex-load".into())
         .spawn(move || {
             test_pause();
-            let _ = send.send(open::open_showing(path.as_deref(), &how, &progress));
+            let _ = send.send(open::open_showing(path.as_deref(), &how, &progress, true));
         })?;
     Ok(loaded)
 }
@@ -247,6 +247,19 @@ fn explorer(
     });
     let mut app = App::with_searcher(store, searcher, theme);
     app.first_frame = Some(drawn);
+    if let Some(check) = opened.check {
+        // The copy's checksums, checked behind the first frame; every chunk read is
+        // checked again, so nothing unchecked is shown meanwhile.
+        let (said, heard) = mpsc::channel();
+        let _ = std::thread::Builder::new()
+            .name("evex-check".into())
+            .spawn(move || {
+                if let Err(problem) = check.run(&Progress::default()) {
+                    let _ = said.send(problem);
+                }
+            });
+        app.copy_problems = Some(heard);
+    }
     if let Some(place) = MarksPlace::for_store(path) {
         app.keep_marks_in(place);
     }

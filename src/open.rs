@@ -4,7 +4,7 @@
 use std::io;
 use std::path::{Path, PathBuf};
 
-use evex::cache::{Cache, CopiedIndex, Key};
+use evex::cache::{Cache, CopiedIndex, Key, LaterCheck};
 use evex::index::Index;
 use evex::progress::{Progress, Stage};
 use evex::store::Store;
@@ -23,6 +23,8 @@ pub struct Opened {
     pub index: Option<CopiedIndex>,
     /// How to cache the store once its index is built, when it was parsed and is big.
     pub saver: Option<Saver>,
+    /// The copy's checksums still to check, when it was opened checking them later.
+    pub check: Option<LaterCheck>,
 }
 
 impl Opened {
@@ -58,11 +60,17 @@ impl Saver {
 /// Opens the store at `path` (standard input for `-`, the bundled store for none), in any
 /// format evex reads. Problems are printed on standard error.
 pub fn open(path: Option<&Path>, how: &Options) -> Result<Opened, ()> {
-    open_showing(path, how, &Progress::default())
+    open_showing(path, how, &Progress::default(), false)
 }
 
-/// Opens a store as [`open`] does, counting how far it has got in `progress`.
-pub fn open_showing(path: Option<&Path>, how: &Options, progress: &Progress) -> Result<Opened, ()> {
+/// Opens a store as [`open`] does, counting how far it has got in `progress`; with
+/// `check_later`, a cached copy's checksums are left to [`Opened::check`].
+pub fn open_showing(
+    path: Option<&Path>,
+    how: &Options,
+    progress: &Progress,
+    check_later: bool,
+) -> Result<Opened, ()> {
     progress.start(Stage::Opening, 0);
     // The copy is keyed by the file's content alone, so it holds what the default reading
     // gives: a forced format, a column map or skipped rows are read afresh every time.
@@ -74,14 +82,24 @@ pub fn open_showing(path: Option<&Path>, how: &Options, progress: &Progress) -> 
         .and_then(|p| Some((safe_user_cache()?, p)));
     if let Some((cache, path)) = &cache {
         let name = evex::input::display_name(path);
-        if let Some(cached) = with_progress(&format!("reading the cached copy of {name}"), || {
-            cache.load_showing(path, progress)
-        }) {
+        let read = with_progress(&format!("reading the cached copy of {name}"), || {
+            if check_later {
+                cache
+                    .load_checking_later(path, progress)
+                    .map(|(cached, check)| (cached, Some(check)))
+            } else {
+                cache
+                    .load_showing(path, progress)
+                    .map(|cached| (cached, None))
+            }
+        });
+        if let Some((cached, check)) = read {
             load::report_warnings(&name, cached.warnings);
             return Ok(Opened {
                 store: cached.store,
                 index: Some(cached.index),
                 saver: None,
+                check,
             });
         }
     }
@@ -100,6 +118,7 @@ pub fn open_showing(path: Option<&Path>, how: &Options, progress: &Progress) -> 
         store: loaded.store,
         index: None,
         saver,
+        check: None,
     })
 }
 

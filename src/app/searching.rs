@@ -47,6 +47,9 @@ impl App {
     /// search has been running long enough to say so.
     pub fn receive(&mut self) {
         self.take_reload();
+        if let Some(problem) = self.copy_problems.as_ref().and_then(|p| p.try_recv().ok()) {
+            self.status = Some(problem);
+        }
         self.ask_for_sparks();
         if let Some(answer) = self.searcher.answer() {
             self.take(answer);

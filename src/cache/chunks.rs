@@ -53,7 +53,13 @@ impl CopyChunks {
     }
 }
 
-impl ChunkReader for CopyChunks {
+impl std::fmt::Debug for CopyChunks {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "CopyChunks({} chunks)", self.frames.len())
+    }
+}
+
+impl ChunkReader for std::sync::Arc<CopyChunks> {
     fn read(&self, chunk: usize) -> Option<Vec<Event>> {
         let events: Vec<Event> = self.frames.get(chunk)?.decode(&self.file, self.header)?;
         (events.len() == self.len_of(chunk) && events.iter().all(|e| self.belongs(e)))

@@ -167,3 +167,31 @@ fn a_copy_changed_on_disk_after_opening_shows_unreadable_events_not_others() {
     // The first chunk is unchanged and reads as written.
     assert_eq!(cached.store.events[0], store.events[0]);
 }
+
+#[test]
+fn a_damaged_copy_checked_later_is_found_out_and_removed_and_never_believed() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, store, key) = store_file(dir.path(), 2 * CHUNK);
+    let cache = Cache::new(dir.path().join("cache"));
+    let file = cache
+        .save(&path, key, &store, &Index::new(&store), 0)
+        .unwrap();
+    let mut bytes = fs::read(&file).unwrap();
+    let at = bytes.len() - 40;
+    bytes[at] ^= 0x01;
+    fs::write(&file, &bytes).unwrap();
+    assert!(cache.load(&path).is_none(), "checked at once: no copy");
+    fs::write(&file, &bytes).unwrap();
+    let (cached, later) = cache
+        .load_checking_later(&path, &Progress::default())
+        .expect("opened, its chunks not yet checked");
+    assert_eq!(
+        cached.store.events[0], store.events[0],
+        "a sound chunk reads"
+    );
+    let last = &cached.store.events[2 * CHUNK - 1];
+    assert!(last.title.contains("could not be read"), "{}", last.title);
+    let problem = later.run(&Progress::default()).unwrap_err();
+    assert!(problem.contains("damaged"), "{problem}");
+    assert!(!file.exists(), "the damaged copy is removed");
+}
