@@ -45,7 +45,9 @@ impl App {
     /// with a word when it does.
     pub(super) fn step_match(&mut self, down: bool) {
         let Some(found) = &self.matches.found else {
-            self.status = Some(if self.filter.find {
+            self.status = Some(if self.filter.find && !self.query_text.trim().is_empty() {
+                "still finding: n steps once the matches are in".into()
+            } else if self.filter.find {
                 "nothing to find yet: / types a search".into()
             } else {
                 "the timeline shows only matches; f finds them among every event".into()
