@@ -146,20 +146,32 @@ fn a_copy_reads_its_events_a_chunk_at_a_time_and_searches_as_its_store() {
     assert_eq!(copy.events, store.events);
 }
 
-#[test]
-fn a_copy_changed_on_disk_after_opening_shows_unreadable_events_not_others() {
-    let dir = tempfile::tempdir().unwrap();
-    let (path, store, key) = store_file(dir.path(), 2 * CHUNK);
-    let cache = Cache::new(dir.path().join("cache"));
+/// A store of two chunks in `dir` with its copy saved: the store's path, the store, the
+/// cache, and the copy's path.
+fn two_chunks_saved(dir: &Path) -> (PathBuf, Store, Cache, PathBuf) {
+    let (path, store, key) = store_file(dir, 2 * CHUNK);
+    let cache = Cache::new(dir.join("cache"));
     let file = cache
         .save(&path, key, &store, &Index::new(&store), 0)
         .unwrap();
-    let cached = cache.load(&path).expect("a fresh copy");
-    // Written over in place (the same file evex holds open), one byte in the last chunk.
-    let mut bytes = fs::read(&file).unwrap();
+    (path, store, cache, file)
+}
+
+/// Flips one byte of the last chunk of the copy at `file`, writing over it in place (the
+/// same file an open copy reads).
+fn flip_in_last_chunk(file: &Path) {
+    let mut bytes = fs::read(file).unwrap();
     let at = bytes.len() - 40;
     bytes[at] ^= 0x01;
-    fs::write(&file, &bytes).unwrap();
+    fs::write(file, &bytes).unwrap();
+}
+
+#[test]
+fn a_copy_changed_on_disk_after_opening_shows_unreadable_events_not_others() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, store, cache, file) = two_chunks_saved(dir.path());
+    let cached = cache.load(&path).expect("a fresh copy");
+    flip_in_last_chunk(&file);
     let last = &cached.store.events[2 * CHUNK - 1];
     assert_eq!(last.id, format!("unreadable-{}", 2 * CHUNK - 1));
     assert!(last.title.contains("could not be read"), "{}", last.title);
@@ -171,17 +183,11 @@ fn a_copy_changed_on_disk_after_opening_shows_unreadable_events_not_others() {
 #[test]
 fn a_damaged_copy_checked_later_is_found_out_and_removed_and_never_believed() {
     let dir = tempfile::tempdir().unwrap();
-    let (path, store, key) = store_file(dir.path(), 2 * CHUNK);
-    let cache = Cache::new(dir.path().join("cache"));
-    let file = cache
-        .save(&path, key, &store, &Index::new(&store), 0)
-        .unwrap();
-    let mut bytes = fs::read(&file).unwrap();
-    let at = bytes.len() - 40;
-    bytes[at] ^= 0x01;
-    fs::write(&file, &bytes).unwrap();
+    let (path, store, cache, file) = two_chunks_saved(dir.path());
+    flip_in_last_chunk(&file);
+    let damaged = fs::read(&file).unwrap();
     assert!(cache.load(&path).is_none(), "checked at once: no copy");
-    fs::write(&file, &bytes).unwrap();
+    fs::write(&file, &damaged).unwrap();
     let (cached, later) = cache
         .load_checking_later(&path, &Progress::default())
         .expect("opened, its chunks not yet checked");
